@@ -1,0 +1,90 @@
+/**
+ * The one IPC contract between the renderer and main. Both the preload and main are typed against
+ * it, so a drift between the two sides is a compile error; every argument has a schema, validated
+ * in main before a handler runs. To add a method, see `shared/README.md`.
+ */
+import { z } from 'zod';
+import { method, type ApiMethods, type Handlers } from './define';
+import type { AppSnapshot, SettingsView } from './snapshot';
+import { rocketChatMethods } from './rocketchat-methods';
+import { signalWireMethods } from './signalwire-methods';
+
+const extensionNumber = z.string().trim().regex(/^\d{1,12}$/, 'an extension is digits only');
+
+export const voicenterSignInSchema = z.discriminatedUnion('loginType', [
+  z.object({
+    loginType: z.literal('user'),
+    email: z.string().trim().min(3).max(254),
+    password: z.string().min(1).max(512),
+    loginBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  }),
+  z.object({
+    loginType: z.literal('account'),
+    username: z.string().trim().min(1).max(254),
+    password: z.string().min(1).max(512),
+    loginBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  }),
+  z.object({
+    loginType: z.literal('token'),
+    token: z.string().trim().min(8).max(4096),
+    loginBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  }),
+]);
+export type VoicenterSignIn = z.infer<typeof voicenterSignInSchema>;
+
+export const settingsPatchSchema = z
+  .object({
+    ownExtensions: z.array(extensionNumber).max(50).optional(),
+    notifications: z
+      .object({ enabled: z.boolean().optional(), focusWindowOnRing: z.boolean().optional() })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const coreMethods = {
+  /** The whole view state, as pushed by the `snapshot` event. */
+  getSnapshot: method<AppSnapshot>()(z.tuple([])),
+  /** Signs in to a real Voicenter account; the secret stays in main, encrypted at rest. */
+  signInVoicenter: method()(z.tuple([voicenterSignInSchema])),
+  /** Switches to the built-in demo telephony service. */
+  useDemo: method()(z.tuple([])),
+  /** Signs out, forgets the stored secret and disconnects. */
+  signOut: method()(z.tuple([])),
+  /** Drops the socket and connects again now (the agent's "Reconnect" button). */
+  reconnect: method()(z.tuple([])),
+  /** Changes non-secret settings; answers the settings as they are now. */
+  updateSettings: method<SettingsView>()(z.tuple([settingsPatchSchema])),
+  /** Raises a test notification so the agent can see that alerts reach them. */
+  testRing: method()(z.tuple([])),
+  /** Removes a notice from the window. */
+  dismissNotice: method()(z.tuple([z.string().min(1).max(100)])),
+  /** Support bundle: state, connection history and recent log lines, secrets redacted. */
+  exportDiagnostics: method<string>()(z.tuple([])),
+} as const;
+
+export const methods = { ...coreMethods, ...rocketChatMethods, ...signalWireMethods } as const;
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+
+/** Events main pushes to the renderer. */
+export interface ApiEvents {
+  /** The whole view state after any change (coalesced). */
+  snapshot: AppSnapshot;
+  /** The agent clicked a call's notification: show that call. */
+  focusCall: { ivrid: string };
+}
+export type EventName = keyof ApiEvents;
+
+/** The single object the renderer uses (exposed by the preload as `window.ringside`). */
+export type Api = ApiMethods<Methods> & {
+  on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+};
+
+export type ApiHandlers = Handlers<Methods>;
+
+export const methodNames = Object.keys(methods) as MethodName[];
+export const eventNames: EventName[] = ['snapshot', 'focusCall'];
+export const invokeChannel = (name: MethodName): string => `ringside:${name}`;
+export const eventChannel = (name: EventName): string => `ringside-event:${name}`;
