@@ -1,0 +1,27 @@
+/**
+ * The IPC contract carried over a WebSocket by the headless host (the same app without Electron).
+ * The page is served at `http://127.0.0.1:PORT/#token=<per-run token>`; the renderer connects to
+ * `ws://127.0.0.1:PORT/ipc?token=<token>` and the host refuses any other token or origin.
+ */
+import { z } from 'zod';
+
+export const WS_PATH = '/ipc';
+
+export const wsClientMessageSchema = z.object({
+  type: z.literal('invoke'),
+  id: z.number().int().nonnegative(),
+  method: z.string().min(1).max(100),
+  args: z.array(z.unknown()).max(10),
+});
+export type WsClientMessage = z.infer<typeof wsClientMessageSchema>;
+
+export type WsServerMessage =
+  | { type: 'result'; id: number; result: unknown }
+  | { type: 'event'; event: string; payload: unknown };
+
+/** Reads the per-run token from the page's URL fragment (`#token=...`). */
+export function tokenFromHash(hash: string): string | null {
+  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
+  const token = params.get('token');
+  return token && /^[A-Za-z0-9_-]{16,128}$/.test(token) ? token : null;
+}
