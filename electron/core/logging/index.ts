@@ -1,0 +1,8 @@
+export {
+  createLogger,
+  silentLogger,
+  type LoggerOptions,
+  type LogLevel,
+  type RootLogger,
+} from './logger';
+export { redact, redactString, isSecretName, REDACTED } from './redact';
