@@ -20,7 +20,17 @@ export interface OutboxAction<P = unknown> {
   label: string;
   ivrid: string | null;
   createdAt: number;
+  /**
+   * Ids of actions this one must not overtake even when they failed: it waits while any of them
+   * is still in the outbox and not sent (a failed one must be retried or discarded first).
+   * Without it a permanently failed action does not hold up later ones of its key.
+   */
+  after?: string[];
 }
+
+/** What a caller hands to `Outbox.enqueue`: the outbox fills in `id` and `createdAt` if absent. */
+export type NewOutboxAction<P = unknown> = Omit<OutboxAction<P>, 'id' | 'createdAt'> &
+  Partial<Pick<OutboxAction<P>, 'id' | 'createdAt'>>;
 
 /** What a transport says after one attempt. */
 export type DeliveryOutcome =
@@ -32,4 +42,30 @@ export type DeliveryOutcome =
 
 export interface OutboxTransport {
   deliver(action: OutboxAction, signal: AbortSignal): Promise<DeliveryOutcome>;
+}
+
+export type OutboxRecordState = 'queued' | 'sending' | 'waiting' | 'sent' | 'failed';
+
+/** One action and where it stands; this is what is written to disk. */
+export interface OutboxRecord {
+  action: OutboxAction;
+  /** Global enqueue order; FIFO per `orderKey` follows it. */
+  seq: number;
+  state: OutboxRecordState;
+  attempts: number;
+  reason: string | null;
+  nextAttemptAt: number | null;
+  updatedAt: number;
+}
+
+export interface PersistedOutbox {
+  version: 1;
+  seq: number;
+  records: OutboxRecord[];
+}
+
+/** Where the outbox keeps its records. `save` must be durable when it resolves. */
+export interface OutboxStorage {
+  load(): Promise<PersistedOutbox | null>;
+  save(state: PersistedOutbox): Promise<void>;
 }
