@@ -90,6 +90,7 @@ describe('Outbox', () => {
     await outbox.enqueue(action('a1'));
     await waitFor(() => stateOf(outbox, 'a1') === 'sent');
     expect(seenOnDisk).toEqual([true]);
+    await outbox.flush();
     const persisted = JSON.parse(await readFile(file, 'utf8')) as { records: { state: string }[] };
     expect(persisted.records.map((r) => r.state)).toEqual(['sent']);
   });
