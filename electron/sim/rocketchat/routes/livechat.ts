@@ -84,8 +84,10 @@ function searchContact(sim: SimContext, req: RequestContext): Reply {
     }
   }
   if (!email && !phone) {
-    if (customFields === undefined || customFields === null) return failure('Cannot convert undefined or null to object');
-    if (Object.keys(customFields).length === 0) return failure('[error-invalid-params]', 'error-invalid-params');
+    if (customFields === undefined || customFields === null)
+      return failure('Cannot convert undefined or null to object');
+    if (Object.keys(customFields).length === 0)
+      return failure('[error-invalid-params]', 'error-invalid-params');
   }
   // No visitor custom fields are defined on the simulated server, so `custom` never narrows.
   let contact: Visitor | undefined;
