@@ -1,0 +1,47 @@
+/**
+ * Two languages do not need an i18n library: a typed dictionary per language (a missing Hebrew
+ * string is a compile error), `{name}` parameters, and the platform's `Intl` for times and ages.
+ */
+import { en, type MessageKey } from './i18n/en';
+import { he } from './i18n/he';
+
+export type Locale = 'en' | 'he';
+export const locales: readonly { id: Locale; label: string }[] = [
+  { id: 'en', label: 'English' },
+  { id: 'he', label: 'עברית' },
+];
+
+const dictionaries = { en, he } as const;
+const STORAGE_KEY = 'ringside.locale';
+
+function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'en' || saved === 'he') return saved;
+  } catch {
+    // Storage can be unavailable (opaque origins); fall back to the browser's language.
+  }
+  return navigator.language.toLowerCase().startsWith('he') ? 'he' : 'en';
+}
+
+class I18n {
+  locale = $state<Locale>(initialLocale());
+  dir = $derived<'rtl' | 'ltr'>(this.locale === 'he' ? 'rtl' : 'ltr');
+
+  setLocale(next: Locale): void {
+    this.locale = next;
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Not remembered across restarts; the switch still applies now.
+    }
+  }
+
+  t = (key: MessageKey, params: Record<string, string | number> = {}): string =>
+    dictionaries[this.locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
+      name in params ? String(params[name]) : match,
+    );
+}
+
+export const i18n = new I18n();
+export const t = i18n.t;

@@ -1,0 +1,73 @@
+/**
+ * Checks the sign-in form before it goes to main, so the agent gets a plain sentence about the
+ * field that is wrong rather than a schema error. Main validates again with the same schema.
+ */
+import { voicenterSignInSchema, type VoicenterSignIn } from '../../../shared/ipc/contract';
+import type { LoginType } from '../../../shared/domain/connection';
+import type { MessageKey } from './i18n/en';
+
+export interface SignInFields {
+  loginType: LoginType;
+  email: string;
+  username: string;
+  password: string;
+  token: string;
+  loginBaseUrl: string;
+}
+
+export type SignInField = Exclude<keyof SignInFields, 'loginType'>;
+
+export type SignInCheck =
+  | { ok: true; value: VoicenterSignIn }
+  | { ok: false; field: SignInField | null; message: MessageKey };
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+export function checkSignIn(fields: SignInFields): SignInCheck {
+  const loginBaseUrl = fields.loginBaseUrl.trim();
+  const problem = (field: SignInField, message: MessageKey): SignInCheck => ({
+    ok: false,
+    field,
+    message,
+  });
+  let input: VoicenterSignIn;
+  switch (fields.loginType) {
+    case 'user': {
+      const email = fields.email.trim();
+      if (email === '') return problem('email', 'signin.err.email');
+      if (!/^[^\s@]+@[^\s@]+$/.test(email)) return problem('email', 'signin.err.emailShape');
+      if (fields.password === '') return problem('password', 'signin.err.password');
+      input = { loginType: 'user', email, password: fields.password };
+      break;
+    }
+    case 'account': {
+      const username = fields.username.trim();
+      if (username === '') return problem('username', 'signin.err.username');
+      if (fields.password === '') return problem('password', 'signin.err.password');
+      input = { loginType: 'account', username, password: fields.password };
+      break;
+    }
+    case 'token': {
+      const token = fields.token.trim();
+      if (token === '') return problem('token', 'signin.err.token');
+      if (token.length < 8) return problem('token', 'signin.err.tokenShort');
+      input = { loginType: 'token', token };
+      break;
+    }
+  }
+  if (loginBaseUrl !== '') {
+    if (!isHttpUrl(loginBaseUrl)) return problem('loginBaseUrl', 'signin.err.url');
+    input = { ...input, loginBaseUrl };
+  }
+  const parsed = voicenterSignInSchema.safeParse(input);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, field: null, message: 'signin.err.generic' };
+}
