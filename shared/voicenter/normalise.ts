@@ -1,0 +1,136 @@
+/**
+ * Wire shapes (validated by `wire.ts`) to domain shapes (`shared/domain/calls.ts`). This is the one
+ * place where server times become UTC milliseconds and wire enums become domain enums.
+ */
+import type {
+  CallDirection,
+  CallInfo,
+  CallStatus,
+  ExtensionInfo,
+  QueueCall,
+  QueueInfo,
+} from '../domain/calls';
+import type { Lenient, WireCall, WireExtension, WireQueue, WireQueueCall } from './wire';
+
+/** Notes about items left out, each `dropped <path> (<problem>)`; values never appear. */
+export type Warnings = string[];
+
+/**
+ * Server epoch seconds are Israel wall-clock written as if UTC; the SDKs convert with
+ * `(value - offset * 60) * 1000`. 0 and negatives mean "not set". A value already in
+ * milliseconds (beyond year 5000 when read as seconds) is converted as milliseconds rather than
+ * thrown thousands of years into the future.
+ */
+export function serverSecondsToUtcMs(value: number | null, offsetMinutes: number): number | null {
+  if (value === null || !Number.isFinite(value) || value <= 0) return null;
+  if (value > 1e11) return Math.round(value - offsetMinutes * 60_000);
+  return Math.round((value - offsetMinutes * 60) * 1000);
+}
+
+const DIRECTIONS: Record<string, CallDirection> = {
+  incoming: 'incoming',
+  outgoing: 'outgoing',
+  click2call: 'click2call',
+  spy: 'spy',
+};
+
+const STATUSES: Record<string, CallStatus> = {
+  ringing: 'ringing',
+  dialing: 'dialing',
+  talking: 'talking',
+  hold: 'hold',
+  spying: 'spying',
+};
+
+function lookup<T>(table: Record<string, T>, raw: string, fallback: T): T {
+  const key = raw.trim().toLowerCase();
+  return Object.hasOwn(table, key) ? (table[key] ?? fallback) : fallback;
+}
+
+export function normaliseDirection(raw: string): CallDirection {
+  return lookup(DIRECTIONS, raw, 'unknown');
+}
+
+export function normaliseCallStatus(raw: string): CallStatus {
+  return lookup(STATUSES, raw, 'unknown');
+}
+
+function positiveOrNull(value: number | null): number | null {
+  return value !== null && value > 0 ? value : null;
+}
+
+export function normaliseCall(call: WireCall, offsetMinutes: number): CallInfo {
+  const leg = call.c2cdirection;
+  return {
+    ivrid: call.ivrid,
+    callerName: call.callername,
+    callerPhone: call.callerphone,
+    did: call.did,
+    direction: normaliseDirection(call.direction),
+    c2cLeg: leg === 1 || leg === 2 ? leg : null,
+    status: normaliseCallStatus(call.callstatus),
+    startedAt: serverSecondsToUtcMs(call.callStarted, offsetMinutes),
+    answeredAt: serverSecondsToUtcMs(call.callAnswered, offsetMinutes),
+    queueId: positiveOrNull(call.queueID),
+    campaignId: positiveOrNull(call.campaignID),
+    customData: call.customdata,
+    recordingFile: call.recording?.Filename ? call.recording.Filename : null,
+  };
+}
+
+/** Records a `dropped <path>[i] (<problem>)` note per item a lenient list left out. */
+export function noteDropped(warnings: Warnings, path: string, list: Lenient<unknown>): void {
+  for (const { index, problem } of list.dropped)
+    warnings.push(`dropped ${path}[${index}] (${problem})`);
+}
+
+export function normaliseExtension(
+  ext: WireExtension,
+  offsetMinutes: number,
+  warnings: Warnings,
+  path: string,
+): { extension: ExtensionInfo; currentCall: CallInfo | null } {
+  noteDropped(warnings, `${path}.calls`, ext.calls);
+  if (ext.currentCall.problem !== null) {
+    warnings.push(`dropped ${path}.currentCall (${ext.currentCall.problem})`);
+  }
+  const representative = ext.summery?.representative ?? '';
+  const extension: ExtensionInfo = {
+    number: ext.number,
+    userId: ext.userID,
+    userName: ext.userName,
+    sipUser: ext.extenUser,
+    onlineUserId: ext.onlineUserID,
+    representativeName: representative !== '' ? representative : ext.userName,
+    statusCode: ext.representativeStatus,
+    // Already milliseconds on the wire; 0 means "never".
+    statusUpdatedAt: positiveOrNull(ext.representativeUpdated),
+    peerStatus: ext.peerStatus,
+    calls: ext.calls.items.map((call) => normaliseCall(call, offsetMinutes)),
+  };
+  const current = ext.currentCall.value;
+  return { extension, currentCall: current ? normaliseCall(current, offsetMinutes) : null };
+}
+
+function normaliseQueueCall(call: WireQueueCall, offsetMinutes: number): QueueCall {
+  return {
+    ivrid: call.id,
+    callerId: call.CallerID,
+    callerName: call.CallerName,
+    joinedAt: serverSecondsToUtcMs(call.JoinTimeStamp, offsetMinutes),
+  };
+}
+
+export function normaliseQueue(
+  queue: WireQueue,
+  offsetMinutes: number,
+  warnings: Warnings,
+  path: string,
+): QueueInfo {
+  noteDropped(warnings, `${path}.Calls`, queue.Calls);
+  return {
+    id: queue.QueueID,
+    name: queue.QueueName,
+    calls: queue.Calls.items.map((call) => normaliseQueueCall(call, offsetMinutes)),
+  };
+}
