@@ -1,6 +1,6 @@
 // Meteor's RateLimiter as Rocket.Chat's REST layer uses it: one rule per route+method, counters per
 // client IP, and ONE fixed window per rule (not per IP) that restarts on the first request after it
-// expires. Increment happens before the check, so with a limit of N the (N+1)th call is refused.
+// expires (the first window starts when the server does). Increment happens before the check, so with a limit of N the (N+1)th call is refused.
 
 export interface RateRule {
   readonly limit: number;
@@ -22,15 +22,19 @@ interface RuleState {
 
 export class RateLimiter {
   private readonly rules = new Map<string, RuleState>();
+  /** Rules are registered when the server starts, so their first window starts then. */
+  private createdAt: number;
 
-  constructor(private readonly now: () => number) {}
+  constructor(private readonly now: () => number) {
+    this.createdAt = now();
+  }
 
   /** Count one request from `ip` on `routeKey` under `rule` and say whether it may proceed. */
   hit(routeKey: string, ip: string, rule: RateRule): RateVerdict {
     const now = this.now();
     let state = this.rules.get(routeKey);
     if (!state) {
-      state = { lastReset: now, counters: new Map() };
+      state = { lastReset: this.createdAt, counters: new Map() };
       this.rules.set(routeKey, state);
     }
     if (now - state.lastReset > rule.windowMs) {
@@ -45,7 +49,9 @@ export class RateLimiter {
     return { allowed: true, limit: rule.limit, remaining: rule.limit - count, timeToResetMs };
   }
 
+  /** Forget all counters; windows start afresh now (as after a server restart). */
   reset(): void {
+    this.createdAt = this.now();
     this.rules.clear();
   }
 }
