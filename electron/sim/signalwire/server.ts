@@ -17,6 +17,8 @@ import type {
   SimJournalEntry,
 } from './types';
 
+export type { SignalWireSim, SignalWireSimOptions, SimFault, SimFaultOptions, SimJournalEntry } from './types';
+
 const CALLS_PATH = '/api/calling/calls';
 const RELAY_PATH = '/relay';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -249,8 +251,17 @@ export async function startSignalWireSim(
   const address = server.address() as AddressInfo;
   const baseUrl = `http://${address.address}:${address.port}`;
 
+  const close = async (): Promise<void> => {
+    for (const timer of waits) clearTimeout(timer);
+    waits.clear();
+    book.dispose();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+
   return {
     baseUrl,
+    url: baseUrl,
     relayUrl: `${baseUrl}${RELAY_PATH}`,
     projectId,
     token,
@@ -269,12 +280,7 @@ export async function startSignalWireSim(
       entries.length = 0;
     },
     userEvents: (callId) => book.events(callId),
-    close: async () => {
-      for (const timer of waits) clearTimeout(timer);
-      waits.clear();
-      book.dispose();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close,
+    stop: close,
   };
 }

@@ -99,6 +99,8 @@ export interface SignalWireSimOptions {
 export interface SignalWireSim {
   /** `http://127.0.0.1:PORT` (the client needs `allowLoopbackHttp`). */
   readonly baseUrl: string;
+  /** Same as `baseUrl` (the other demo services call it `url`). */
+  readonly url: string;
   /** `${baseUrl}/relay`. */
   readonly relayUrl: string;
   readonly projectId: string;
@@ -116,4 +118,6 @@ export interface SignalWireSim {
   /** The user events that took effect on a call, in arrival order (duplicates included). */
   userEvents(callId: string): Record<string, unknown>[];
   close(): Promise<void>;
+  /** Same as `close()`. */
+  stop(): Promise<void>;
 }

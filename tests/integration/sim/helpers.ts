@@ -130,3 +130,12 @@ export async function connectAs(
 export function delay(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
+
+/** Polls until `test()` holds (for server-side state with no event to wait on). */
+export async function eventually(test: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for a condition');
+    await delay(10);
+  }
+}

@@ -1,0 +1,2 @@
+export { startSignalWireSim } from './server';
+export type * from './types';
