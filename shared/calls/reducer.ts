@@ -4,7 +4,7 @@
  *
  * Decisions worth knowing:
  * - `activeCalls` keeps insertion order as "order of last change": every update re-inserts its
- *   key at the end. `currentCall` is the most recently changed active call on an own extension,
+ *   key at the end (keys are `ext:ivrid`, never integer-like, so JS keeps that order). `currentCall` is the most recently changed active call on an own extension,
  *   so a call that starts ringing while the agent talks becomes current, and when it ends the
  *   talking call is current again.
  * - Own extensions are the configured list; when it is empty and a snapshot lists exactly one
@@ -22,6 +22,7 @@ import type {
   QueueInfo,
   RealtimeEvent,
 } from '../domain/calls';
+import { applyReason, mergeCall } from './merge';
 import { addRecent, hangupOutcome, recentFromCall } from './recent';
 
 export { RECENT_CALLS_CAP } from './recent';
@@ -66,42 +67,6 @@ function pickCurrent(
 export function setOwnExtensions(state: CallState, list: string[]): CallState {
   const ownExtensions = cleanList(list);
   return { ...state, ownExtensions, currentCall: pickCurrent(state.activeCalls, ownExtensions) };
-}
-
-/** Merges an update into the known call; wire fields that went blank keep their last value. */
-function mergeCall(prev: CallInfo | undefined, next: CallInfo): CallInfo {
-  if (!prev) return next;
-  // A new click2call leg starts unanswered: leg 1's answer time must not count for leg 2.
-  const sameLeg = prev.c2cLeg === next.c2cLeg;
-  return {
-    ...next,
-    callerName: next.callerName || prev.callerName,
-    callerPhone: next.callerPhone || prev.callerPhone,
-    did: next.did || prev.did,
-    direction: next.direction !== 'unknown' ? next.direction : prev.direction,
-    startedAt: next.startedAt ?? prev.startedAt,
-    answeredAt: sameLeg ? (next.answeredAt ?? prev.answeredAt) : next.answeredAt,
-    queueId: next.queueId ?? prev.queueId,
-    campaignId: next.campaignId ?? prev.campaignId,
-    customData: Object.keys(next.customData).length > 0 ? next.customData : prev.customData,
-    recordingFile: next.recordingFile ?? prev.recordingFile,
-  };
-}
-
-/** HOLD/UNHOLD/ANSWER say what the status is, whatever a stale payload claims. */
-function applyReason(call: CallInfo, reason: string, at: number): CallInfo {
-  switch (reason) {
-    case 'HOLD':
-      return { ...call, status: 'hold' };
-    case 'UNHOLD':
-      return { ...call, status: 'talking' };
-    case 'ANSWER': {
-      const live = call.status === 'talking' || call.status === 'hold' || call.status === 'spying';
-      return { ...call, status: live ? call.status : 'talking', answeredAt: call.answeredAt ?? at };
-    }
-    default:
-      return call;
-  }
 }
 
 function callsByExtension(active: Record<string, ActiveCall>): Map<string, CallInfo[]> {
