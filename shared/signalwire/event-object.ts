@@ -17,16 +17,12 @@ export const RESERVED_EVENT_KEYS = ['event_id'] as const;
 const kindOf = (value: unknown): string => {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list ([...])';
-  switch (typeof value) {
-    case 'string':
-      return 'a string';
-    case 'number':
-      return 'a number';
-    case 'boolean':
-      return 'true/false';
-    default:
-      return typeof value;
-  }
+  const names: Partial<Record<string, string>> = {
+    string: 'a string',
+    number: 'a number',
+    boolean: 'true/false',
+  };
+  return names[typeof value] ?? typeof value;
 };
 
 export const isJsonObject = (value: unknown): value is JsonObject =>

@@ -17,7 +17,13 @@ import type {
   SimJournalEntry,
 } from './types';
 
-export type { SignalWireSim, SignalWireSimOptions, SimFault, SimFaultOptions, SimJournalEntry } from './types';
+export type {
+  SignalWireSim,
+  SignalWireSimOptions,
+  SimFault,
+  SimFaultOptions,
+  SimJournalEntry,
+} from './types';
 
 const CALLS_PATH = '/api/calling/calls';
 const RELAY_PATH = '/relay';
