@@ -1,4 +1,64 @@
-// Owned by the Rocket.Chat work (issue 3). Placeholder shape until that lands.
+/** The Rocket.Chat side as the renderer sees it (issue 3). No token or password is ever part of it. */
+
+export type RocketChatStatus = 'signed-out' | 'signed-in' | 'session-ended';
+
+export interface RocketChatServerView {
+  url: string;
+  /** From `GET /api/info`; null until the server has answered. */
+  version: string | null;
+  /** False on 8.x and later (VoIP rooms were removed); null while unknown. */
+  voipSupported: boolean | null;
+}
+
+export interface RocketChatUserView {
+  userId: string;
+  username: string;
+  name: string;
+  /** Has the `livechat-agent` role: only agents can have VoIP rooms created for them. */
+  isAgent: boolean;
+}
+
+export type RoomStatus = 'opening' | 'open' | 'closing' | 'closed' | 'failed';
+
+/** One call's omnichannel room. */
+export interface RoomView {
+  ivrid: string;
+  /** Null until Rocket.Chat has created or found the room. */
+  rid: string | null;
+  direction: 'inbound' | 'outbound';
+  callerPhone: string;
+  visitorName: string;
+  /** Username of the agent serving the room. */
+  agent: string | null;
+  /** The room is open on the server (as far as Ringside knows). */
+  open: boolean;
+  status: RoomStatus;
+  /** Opens the room in Rocket.Chat (use `openRoomInBrowser`); null until the room exists. */
+  link: string | null;
+  /** Plain words for the last thing that went wrong with this room. */
+  lastError: string | null;
+  /** The call is still up: Hold/Unhold/End apply. */
+  callActive: boolean;
+  held: boolean;
+  /** The end of the call has been sent (or queued). */
+  ended: boolean;
+  /** The call is over and the room still needs its wrap-up (comment, tags) to close. */
+  needsWrapUp: boolean;
+}
+
 export interface RocketChatView {
+  /** A server and a session are set up. */
   configured: boolean;
+  status: RocketChatStatus;
+  server: RocketChatServerView | null;
+  signedInAs: RocketChatUserView | null;
+  /** The last username used, to prefill the sign-in form. */
+  lastUsername: string;
+  settings: { autoOpenRoom: boolean; keepInStep: boolean; defaultTags: string[] };
+  /** Something the agent should know about the Rocket.Chat side, in plain words; null when fine. */
+  notice: string | null;
+  /** Rooms of recent calls, newest first. */
+  rooms: RoomView[];
+  /** Calls whose room waits for its wrap-up, newest first. */
+  pendingWrapUps: string[];
 }

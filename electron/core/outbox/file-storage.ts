@@ -52,7 +52,7 @@ export class FileOutboxStorage implements OutboxStorage {
       parsed = undefined;
     }
     const result = persistedSchema.safeParse(parsed);
-    if (result.success) return result.data as PersistedOutbox;
+    if (result.success) return result.data;
     const aside = await quarantine(this.path, this.now());
     this.logger?.error('outbox file unreadable; moved aside', { path: aside });
     return null;

@@ -118,7 +118,7 @@ export class Outbox {
     if (existing) return existing.action as OutboxAction<P>;
     this.seq += 1;
     const record: OutboxRecord = {
-      action: action as OutboxAction,
+      action: action,
       seq: this.seq,
       state: 'queued',
       attempts: 0,
@@ -318,8 +318,16 @@ export class Outbox {
         break;
       case 'retry': {
         const due = outcome.notBefore ?? now + this.delayFor(record.attempts);
-        this.log.info('action will be retried', { id, kind: record.action.kind, reason: outcome.reason });
-        this.update(record, { state: 'waiting', reason: outcome.reason, nextAttemptAt: Math.max(now, due) });
+        this.log.info('action will be retried', {
+          id,
+          kind: record.action.kind,
+          reason: outcome.reason,
+        });
+        this.update(record, {
+          state: 'waiting',
+          reason: outcome.reason,
+          nextAttemptAt: Math.max(now, due),
+        });
         break;
       }
       case 'failed':
@@ -353,7 +361,9 @@ export class Outbox {
   private persist(): Promise<void> {
     this.requestedWrites += 1;
     const gen = this.requestedWrites;
-    const done = new Promise<void>((resolve, reject) => this.waiters.push({ gen, resolve, reject }));
+    const done = new Promise<void>((resolve, reject) =>
+      this.waiters.push({ gen, resolve, reject }),
+    );
     this.writing ??= this.writeLoop();
     return done;
   }

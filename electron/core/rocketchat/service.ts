@@ -1,0 +1,381 @@
+import { join } from 'node:path';
+import type { CallState, RealtimeEvent } from '../../../shared/domain/calls';
+import type { Handlers } from '../../../shared/ipc/define';
+import { UserFacingError } from '../../../shared/ipc/dispatch';
+import type {
+  RocketChatSignIn,
+  WrapUp,
+  rocketChatMethods,
+} from '../../../shared/ipc/rocketchat-methods';
+import type {
+  RocketChatStatus,
+  RocketChatUserView,
+  RocketChatView,
+  RocketChatServerView,
+} from '../../../shared/ipc/rocketchat';
+import type { Outbox } from '../outbox/outbox';
+import type { Clock, Logger } from '../ports';
+import { ROCKETCHAT_AUTH_TOKEN, type RocketChatSettings } from '../settings/sections/rocketchat';
+import type { SecretKey } from '../settings/section';
+import { RocketChatClient, type RocketChatSession } from './client';
+import { RocketChatError } from './errors';
+import { RoomRegistry } from './room-registry';
+import { RoomSync } from './room-sync';
+import { RocketChatTransport } from './transport';
+import { buildView } from './view';
+
+export interface RocketChatSettingsStore {
+  get(): RocketChatSettings;
+  update(patch: Partial<RocketChatSettings>): unknown;
+}
+
+export interface RocketChatSecretStore {
+  get(key: SecretKey): string | null | undefined | Promise<string | null | undefined>;
+  set(key: SecretKey, value: string): unknown;
+  delete(key: SecretKey): unknown;
+}
+
+export interface RocketChatServiceDeps {
+  settings: RocketChatSettingsStore;
+  secrets: RocketChatSecretStore;
+  outbox: Outbox;
+  logger: Logger;
+  clock: Clock;
+  fetch?: typeof fetch;
+  /** Where `rocketchat-rooms.json` (rooms of recent calls, visitor per caller) lives; null: memory only. */
+  dataDir?: string | null;
+  /** Opens a web address in the default browser (Electron: shell.openExternal). */
+  openExternal?: (url: string) => unknown;
+  /** Per REST request. */
+  timeoutMs?: number;
+  /** How long an action waits while nobody is signed in before it looks again (sign-in wakes it). */
+  signedOutWaitMs?: number;
+}
+
+export type RocketChatHandlers = Handlers<typeof rocketChatMethods>;
+
+const majorOf = (version: string): number => Number.parseInt(version, 10);
+/** VoIP rooms exist from 4.x to 7.x; 8.0 removed them. */
+export const supportsVoip = (version: string): boolean =>
+  majorOf(version) >= 4 && majorOf(version) < 8;
+
+const normaliseServerUrl = (raw: string): string => {
+  const url = new URL(raw);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+};
+
+/**
+ * The agent's Rocket.Chat session and the rooms that follow their calls. Everything the agent
+ * does to a room goes through the durable outbox; this service decides what to queue (from the
+ * agent's buttons and, with "keep in step", from the call's own events) and shows where it stands.
+ */
+export class RocketChatService {
+  readonly handlers: RocketChatHandlers;
+  private client: RocketChatClient | null = null;
+  private status: RocketChatStatus = 'signed-out';
+  private server: RocketChatServerView | null = null;
+  private user: RocketChatUserView | null = null;
+  private notice: string | null = null;
+  private readonly registry: RoomRegistry;
+  private readonly sync: RoomSync;
+  private readonly transport: RocketChatTransport;
+  private readonly listeners = new Set<() => void>();
+  private readonly disposers: (() => void)[] = [];
+  private readonly log: Logger;
+
+  constructor(private readonly deps: RocketChatServiceDeps) {
+    this.log = deps.logger.child('rocketchat');
+    const dataFile = deps.dataDir ? join(deps.dataDir, 'rocketchat-rooms.json') : null;
+    this.registry = new RoomRegistry(dataFile, this.log, () => deps.clock.now());
+    this.transport = new RocketChatTransport({
+      client: () => this.client,
+      agentId: () => (this.status === 'signed-in' ? (this.user?.userId ?? null) : null),
+      voipSupported: () => this.server?.voipSupported !== false,
+      registry: this.registry,
+      clock: deps.clock,
+      logger: this.log,
+      ...(deps.signedOutWaitMs === undefined ? {} : { signedOutWaitMs: deps.signedOutWaitMs }),
+    });
+    this.sync = new RoomSync({
+      registry: this.registry,
+      outbox: deps.outbox,
+      clock: deps.clock,
+      logger: this.log,
+      settings: () => deps.settings.get(),
+      ready: () => this.requireRooms(),
+    });
+    this.handlers = {
+      rocketChatSignIn: async (input) => {
+        await this.signIn(input);
+        return this.view();
+      },
+      rocketChatSignOut: () => this.signOut(),
+      openRoom: (ivrid) => this.sync.openRoom(ivrid),
+      roomAction: (ivrid, action) => this.sync.roomAction(ivrid, action),
+      wrapUp: (ivrid, wrapUp: WrapUp) => this.sync.wrapUp(ivrid, wrapUp),
+      retryAction: (id) => this.sync.retryAction(id),
+      discardAction: (id) => this.sync.discardAction(id),
+      openRoomInBrowser: (ivrid) => this.openInBrowser(ivrid),
+      updateRocketChatSettings: async (patch) => {
+        const clean = Object.fromEntries(
+          Object.entries(patch).filter(([, value]) => value !== undefined),
+        );
+        await this.deps.settings.update(clean);
+        this.emit();
+        return this.view();
+      },
+    };
+  }
+
+  /** Loads the rooms, plugs into the outbox and resumes the stored session (checked in the background). */
+  async start(): Promise<void> {
+    await this.registry.load();
+    this.disposers.push(this.registry.onChange(() => this.emit()));
+    this.disposers.push(this.deps.outbox.onChange(() => this.sync.reconcile()));
+    this.deps.outbox.setTransport('rocketchat', this.transport);
+    const settings = this.deps.settings.get();
+    const token = await this.deps.secrets.get(ROCKETCHAT_AUTH_TOKEN);
+    if (settings.serverUrl && settings.userId && settings.authKind && token) {
+      this.client = this.makeClient(settings.serverUrl);
+      this.client.setSession({
+        userId: settings.userId,
+        authToken: token,
+        kind: settings.authKind,
+      });
+      this.status = 'signed-in';
+      this.user = {
+        userId: settings.userId,
+        username: settings.username,
+        name: settings.username,
+        isAgent: true,
+      };
+      this.server = { url: settings.serverUrl, version: null, voipSupported: null };
+      void this.refresh();
+    }
+    this.emit();
+  }
+
+  stop(): Promise<void> {
+    for (const dispose of this.disposers.splice(0)) dispose();
+    this.deps.outbox.setTransport('rocketchat', null);
+    return Promise.resolve();
+  }
+
+  /** Asks the server its version and checks the session; what it learns shows in the view. */
+  async refresh(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    try {
+      await this.checkVersion(client);
+      const session = client.session;
+      if (!session) return;
+      const me =
+        session.kind === 'pat' ? await client.useToken(session) : (await client.resume(session)).me;
+      this.user = {
+        userId: me._id,
+        username: me.username,
+        name: me.name ?? me.username,
+        isAgent: (me.roles ?? []).includes('livechat-agent'),
+      };
+      this.agentNotice();
+      this.deps.outbox.wake('rocketchat');
+    } catch (error) {
+      if (error instanceof RocketChatError && !error.transient) this.sessionEnded();
+      else
+        this.notice = error instanceof Error ? error.message : 'Rocket.Chat could not be checked.';
+    }
+    this.emit();
+  }
+
+  /** Demo mode: the app started the simulator in-process and signs in to it. */
+  async useDemo(sim: { url: string; username: string; password: string }): Promise<void> {
+    await this.signIn({ serverUrl: sim.url, username: sim.username, password: sim.password });
+  }
+
+  async signIn(input: RocketChatSignIn): Promise<void> {
+    const serverUrl = normaliseServerUrl(input.serverUrl);
+    const client = this.makeClient(serverUrl);
+    const probed = await this.probe(client).catch((error: unknown) => {
+      throw this.userError(error);
+    });
+    let session: RocketChatSession;
+    let me;
+    try {
+      if ('password' in input) {
+        const code = input.code;
+        ({ session, me } = await client.login({
+          user: input.username,
+          password: input.password,
+          ...(code ? { code } : {}),
+        }));
+      } else {
+        session = { userId: input.userId, authToken: input.personalAccessToken, kind: 'pat' };
+        me = await client.useToken(session);
+      }
+    } catch (error) {
+      if (!('password' in input) && error instanceof RocketChatError && error.status === 401) {
+        throw new UserFacingError(
+          'wrong-credentials',
+          'Rocket.Chat did not accept that user id and personal access token.',
+        );
+      }
+      throw this.userError(error);
+    }
+    this.client = client;
+    this.server = probed.server;
+    this.notice = probed.notice;
+    await this.deps.secrets.set(ROCKETCHAT_AUTH_TOKEN, session.authToken);
+    await this.deps.settings.update({
+      serverUrl,
+      username: me.username,
+      userId: session.userId,
+      authKind: session.kind,
+    });
+    await this.registry.useServer(serverUrl);
+    this.status = 'signed-in';
+    this.user = {
+      userId: me._id,
+      username: me.username,
+      name: me.name ?? me.username,
+      isAgent: (me.roles ?? []).includes('livechat-agent'),
+    };
+    this.agentNotice();
+    this.log.info('signed in to Rocket.Chat', {
+      server: serverUrl,
+      username: me.username,
+      kind: session.kind,
+    });
+    this.deps.outbox.wake('rocketchat');
+    this.emit();
+  }
+
+  async signOut(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.status = 'signed-out';
+    this.user = null;
+    this.notice = null;
+    await this.deps.secrets.delete(ROCKETCHAT_AUTH_TOKEN);
+    await this.deps.settings.update({ userId: '', authKind: '' });
+    this.emit();
+    // Best effort: the token is forgotten here whatever the server says.
+    await client?.logout().catch(() => undefined);
+  }
+
+  /** Feed every call event here, with the call state before and after it. */
+  onCallEvent(event: RealtimeEvent, before: CallState, after: CallState): Promise<void> {
+    return this.sync.onCallEvent(event, before, after);
+  }
+
+  view(): RocketChatView {
+    return buildView({
+      status: this.status,
+      server: this.server,
+      user: this.user,
+      notice: this.notice,
+      settings: this.deps.settings.get(),
+      rooms: this.registry.all(),
+    });
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private makeClient(serverUrl: string): RocketChatClient {
+    return new RocketChatClient({
+      serverUrl,
+      clock: this.deps.clock,
+      logger: this.log,
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+      ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}),
+      onSession: (session) => {
+        if (this.client?.serverUrl !== serverUrl) return;
+        if (session)
+          void Promise.resolve(this.deps.secrets.set(ROCKETCHAT_AUTH_TOKEN, session.authToken));
+        else this.sessionEnded();
+      },
+    });
+  }
+
+  private async checkVersion(client: RocketChatClient): Promise<void> {
+    const { server, notice } = await this.probe(client);
+    this.server = server;
+    this.notice = notice;
+    this.emit();
+  }
+
+  private async probe(
+    client: RocketChatClient,
+  ): Promise<{ server: RocketChatServerView; notice: string | null }> {
+    const { version } = await client.info();
+    const voipSupported = supportsVoip(version);
+    const notice = voipSupported
+      ? null
+      : `Rocket.Chat ${version} has no VoIP rooms (Rocket.Chat 8.0 removed them; they exist in 4.x to 7.x). Calls work as before; rooms are not opened.`;
+    return { server: { url: client.serverUrl, version, voipSupported }, notice };
+  }
+
+  private agentNotice(): void {
+    if (this.user && !this.user.isAgent && this.server?.voipSupported !== false) {
+      this.notice = `${this.user.username} is not an omnichannel agent in Rocket.Chat, so rooms cannot be created for them. An administrator can add the user under Omnichannel > Agents.`;
+    }
+  }
+
+  private sessionEnded(): void {
+    if (this.status !== 'signed-in') return;
+    this.status = 'session-ended';
+    this.notice =
+      'Your Rocket.Chat session has ended. Sign in again: queued room actions wait and are sent then.';
+    this.log.warn('Rocket.Chat session ended');
+    this.emit();
+  }
+
+  /** Throws in plain words unless rooms can be opened now. */
+  private requireRooms(): void {
+    if (this.status !== 'signed-in' || !this.client) {
+      throw new UserFacingError('not-signed-in', 'Sign in to Rocket.Chat first.');
+    }
+    if (this.server?.voipSupported === false) {
+      throw new UserFacingError(
+        'voip-unavailable',
+        this.notice ?? 'This Rocket.Chat server has no VoIP rooms.',
+      );
+    }
+  }
+
+  private async openInBrowser(ivrid: string): Promise<void> {
+    const link = this.view().rooms.find((room) => room.ivrid === ivrid)?.link ?? null;
+    if (!link) throw new UserFacingError('no-room', 'This call has no Rocket.Chat room yet.');
+    const url = new URL(link);
+    const server = this.server ? new URL(this.server.url) : null;
+    // Only ever the signed-in server's own pages.
+    if (!server || url.origin !== server.origin || !/^https?:$/.test(url.protocol)) {
+      throw new UserFacingError(
+        'invalid-link',
+        'That room link does not point to your Rocket.Chat server.',
+      );
+    }
+    if (!this.deps.openExternal)
+      throw new UserFacingError('unavailable', 'Ringside cannot open a browser here.');
+    await this.deps.openExternal(url.toString());
+  }
+
+  private userError(error: unknown): Error {
+    if (!(error instanceof RocketChatError))
+      return error instanceof Error ? error : new Error(String(error));
+    const code =
+      {
+        'totp-required': 'two-factor-required',
+        'totp-invalid': 'two-factor-invalid',
+        'unauthorized-login': 'wrong-credentials',
+        'not-logged-in': 'wrong-credentials',
+      }[error.code] ?? (error.transient ? 'unreachable' : 'rocketchat-error');
+    return new UserFacingError(code, error.message);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,66 @@
+import type {
+  RocketChatServerView,
+  RocketChatStatus,
+  RocketChatUserView,
+  RocketChatView,
+  RoomView,
+} from '../../../shared/ipc/rocketchat';
+import type { RocketChatSettings } from '../settings/sections/rocketchat';
+import type { CallRoom } from './room-registry';
+
+const MAX_ROOMS = 20;
+
+/** The room's page in Rocket.Chat's web app (VoIP rooms live under `/voip/:id`). */
+export const roomLink = (serverUrl: string, rid: string): string =>
+  `${serverUrl.replace(/\/+$/, '')}/voip/${encodeURIComponent(rid)}`;
+
+export function roomView(room: CallRoom, serverUrl: string | null): RoomView {
+  const live = room.status === 'opening' || room.status === 'open';
+  return {
+    ivrid: room.ivrid,
+    rid: room.rid,
+    direction: room.direction,
+    callerPhone: room.callerPhone,
+    visitorName: room.visitorName ?? (room.callerName.trim() || room.callerPhone),
+    agent: room.agent,
+    open: room.rid !== null && (room.status === 'open' || room.status === 'closing'),
+    status: room.status,
+    link: room.rid && serverUrl ? roomLink(serverUrl, room.rid) : null,
+    lastError: room.lastError,
+    callActive: room.callActive,
+    held: room.held,
+    ended: room.endQueued,
+    needsWrapUp: live && !room.callActive,
+  };
+}
+
+export function buildView(input: {
+  status: RocketChatStatus;
+  server: RocketChatServerView | null;
+  user: RocketChatUserView | null;
+  notice: string | null;
+  settings: RocketChatSettings;
+  rooms: CallRoom[];
+}): RocketChatView {
+  const serverUrl = input.server?.url ?? (input.settings.serverUrl || null);
+  const rooms = [...input.rooms]
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .slice(0, MAX_ROOMS)
+    .map((room) => roomView(room, serverUrl));
+  return {
+    configured: input.status !== 'signed-out' && serverUrl !== null,
+    status: input.status,
+    server:
+      input.server ?? (serverUrl ? { url: serverUrl, version: null, voipSupported: null } : null),
+    signedInAs: input.status === 'signed-in' ? input.user : null,
+    lastUsername: input.settings.username,
+    settings: {
+      autoOpenRoom: input.settings.autoOpenRoom,
+      keepInStep: input.settings.keepInStep,
+      defaultTags: [...input.settings.defaultTags],
+    },
+    notice: input.notice,
+    rooms,
+    pendingWrapUps: rooms.filter((room) => room.needsWrapUp).map((room) => room.ivrid),
+  };
+}
