@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { MirrorFilter } from '../../../../electron/core/signalwire/mirroring';
+import { call, extensionEvent, state } from './fixtures';
+
+describe('MirrorFilter', () => {
+  const mine = call('111');
+  const during = state([{ extension: '201', call: mine }]);
+  const after = state([], { last: mine });
+
+  it('mirrors hold, unhold and end of the agent own call, once each', () => {
+    const filter = new MirrorFilter();
+    expect(filter.decide(extensionEvent('HOLD', '201', mine, 5), during, during)).toEqual({
+      which: 'hold',
+      ivrid: '111',
+      at: 5,
+    });
+    // A second HOLD (another extension of a ring group, or a repeat) is not a change.
+    expect(filter.decide(extensionEvent('HOLD', '201', mine, 6), during, during)).toBeNull();
+    expect(filter.decide(extensionEvent('UNHOLD', '201', mine, 7), during, during)?.which).toBe(
+      'unhold',
+    );
+    expect(filter.decide(extensionEvent('HANGUP', '201', mine, 8), during, after)?.which).toBe(
+      'end',
+    );
+    // Nothing after the end.
+    expect(filter.decide(extensionEvent('UNHOLD', '201', mine, 9), after, after)).toBeNull();
+  });
+
+  it('ignores other reasons, other events and other agents extensions', () => {
+    const filter = new MirrorFilter();
+    expect(filter.decide(extensionEvent('ANSWER', '201', mine), during, during)).toBeNull();
+    expect(filter.decide(extensionEvent('HOLD', '305', call('222')), during, during)).toBeNull();
+    expect(filter.decide({ kind: 'loginSuccess', at: 1 }, during, during)).toBeNull();
+  });
+
+  it('without own extensions, mirrors only the current call', () => {
+    const filter = new MirrorFilter();
+    const noOwn = state([{ extension: '305', call: mine }], { ownExtensions: [] });
+    expect(filter.decide(extensionEvent('HOLD', '305', mine), noOwn, noOwn)?.which).toBe('hold');
+    expect(filter.decide(extensionEvent('HOLD', '306', call('333')), noOwn, noOwn)).toBeNull();
+  });
+});
