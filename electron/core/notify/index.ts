@@ -1,0 +1,6 @@
+export {
+  NodeNotifierNotifier,
+  type NodeNotifierOptions,
+  type NotificationBackend,
+} from './node-notifier-notifier';
+export { createPlatformNotifier, notifierKindFor, type NotifierKind } from './choose-notifier';
