@@ -3,7 +3,8 @@
  * string is a compile error), `{name}` parameters, and the platform's `Intl` for times and ages.
  */
 import { en, type MessageKey } from './i18n/en';
-import { he } from './i18n/he';
+import { he, heStatusLabels } from './i18n/he';
+import { statusLabel } from '../../../shared/voicenter/status';
 
 export type Locale = 'en' | 'he';
 export const locales: readonly { id: Locale; label: string }[] = [
@@ -41,6 +42,13 @@ class I18n {
     dictionaries[this.locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
       name in params ? String(params[name]) : match,
     );
+
+  /** The agent's telephony status (Available, Lunch, ...); unknown codes by number. */
+  agentStatus = (code: number | null): string => {
+    if (this.locale === 'en') return statusLabel(code);
+    if (code === null) return 'לא ידוע';
+    return heStatusLabels[code] ?? `סטטוס ${code}`;
+  };
 }
 
 export const i18n = new I18n();

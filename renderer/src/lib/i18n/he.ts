@@ -136,3 +136,16 @@ export const he: Dictionary = {
   'diag.never': 'אף פעם',
   'diag.none': 'אין',
 };
+
+/** `representativeStatus` names in Hebrew (English comes from `shared/voicenter/status.ts`). */
+export const heStatusLabels: Readonly<Record<number, string>> = {
+  1: 'זמין',
+  2: 'מנותק',
+  3: 'הפסקת צהריים',
+  5: 'מנהלה',
+  7: 'פרטי',
+  9: 'אחר',
+  11: 'הדרכה',
+  12: 'ישיבת צוות',
+  13: 'תדריך',
+};

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { checkSignIn, type SignInFields } from '../../../renderer/src/lib/sign-in-form';
+import { en } from '../../../renderer/src/lib/i18n/en';
+import { he } from '../../../renderer/src/lib/i18n/he';
+
+const blank: SignInFields = {
+  loginType: 'user',
+  email: '',
+  username: '',
+  password: '',
+  token: '',
+  loginBaseUrl: '',
+};
+
+describe('checkSignIn', () => {
+  it.each([
+    [{ loginType: 'user', email: '' }, 'email', 'signin.err.email'],
+    [{ loginType: 'user', email: 'agent' }, 'email', 'signin.err.emailShape'],
+    [{ loginType: 'user', email: 'agent@example.co.il' }, 'password', 'signin.err.password'],
+    [{ loginType: 'account', username: '  ' }, 'username', 'signin.err.username'],
+    [{ loginType: 'account', username: 'acme' }, 'password', 'signin.err.password'],
+    [{ loginType: 'token' }, 'token', 'signin.err.token'],
+    [{ loginType: 'token', token: 'abc' }, 'token', 'signin.err.tokenShort'],
+    [
+      { loginType: 'token', token: 'abcdefghij', loginBaseUrl: 'loginapi.example' },
+      'loginBaseUrl',
+      'signin.err.url',
+    ],
+    [
+      { loginType: 'token', token: 'abcdefghij', loginBaseUrl: 'ftp://loginapi.example' },
+      'loginBaseUrl',
+      'signin.err.url',
+    ],
+  ] as const)('refuses %o at %s with a plain message', (patch, field, message) => {
+    const check = checkSignIn({ ...blank, ...patch });
+    expect(check).toEqual({ ok: false, field, message });
+    expect(en[message]).not.toMatch(/zod|expected|string/i);
+  });
+
+  it('builds the contract input, trimmed, for each login type', () => {
+    expect(checkSignIn({ ...blank, email: ' agent@example.co.il ', password: ' secret ' })).toEqual(
+      {
+        ok: true,
+        value: { loginType: 'user', email: 'agent@example.co.il', password: ' secret ' },
+      },
+    );
+    expect(
+      checkSignIn({ ...blank, loginType: 'account', username: 'acme', password: 'pw' }),
+    ).toEqual({ ok: true, value: { loginType: 'account', username: 'acme', password: 'pw' } });
+    expect(
+      checkSignIn({
+        ...blank,
+        loginType: 'token',
+        token: 'abcdefghij',
+        loginBaseUrl: 'https://login.reseller.example/monitorAPI/Login',
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        loginType: 'token',
+        token: 'abcdefghij',
+        loginBaseUrl: 'https://login.reseller.example/monitorAPI/Login',
+      },
+    });
+  });
+});
+
+describe('dictionaries', () => {
+  it('has every English string in Hebrew, with the same parameters', () => {
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      const params = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      expect(he[key], key).toBeTruthy();
+      expect(params(he[key]), key).toEqual(params(en[key]));
+    }
+  });
+});
