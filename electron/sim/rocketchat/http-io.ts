@@ -65,6 +65,11 @@ export function writeReply(res: ServerResponse, reply: Reply): void {
     res.end(reply.html);
     return;
   }
-  res.writeHead(reply.status, { 'Content-Type': 'application/json' });
+  // The headers Rocket.Chat's router puts on every JSON answer.
+  res.writeHead(reply.status, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-store',
+    Pragma: 'no-cache',
+  });
   res.end(JSON.stringify(reply.body));
 }

@@ -1,4 +1,5 @@
 import type { RateRuleName, SimContext } from './context';
+import { isoAt } from './context';
 import { randomId } from './ids';
 import type { LimiterSettings } from './pipeline';
 import type { RateRule } from './rate-limiter';
@@ -40,6 +41,15 @@ export interface RocketChatSimOptions {
   readonly agentTotpSecret?: string;
   /** Clock for timestamps and rate-limit windows. */
   readonly now?: () => number;
+  /** Visitors (contacts) present from the start, e.g. for demo mode's contact.search. */
+  readonly visitors?: readonly SeedVisitor[];
+}
+
+export interface SeedVisitor {
+  readonly token: string;
+  readonly name?: string;
+  readonly phone?: string;
+  readonly email?: string;
 }
 
 export interface DemoUser {
@@ -148,6 +158,7 @@ export async function startRocketChatSim(
   const admin = demoUser('admin.demo', 'Demo Admin', ['user', 'admin'], 'admin-demo-pass');
   const plain = demoUser('user.demo', 'Plain User', ['user'], 'user-demo-pass');
   for (const u of [agent, otherAgent, admin, plain]) store.addUser(u);
+  for (const seed of options.visitors ?? []) store.seedVisitor(seed, isoAt(now()));
 
   const windowMs = options.rateLimitWindowMs ?? 60_000;
   const rules = Object.fromEntries(

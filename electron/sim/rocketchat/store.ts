@@ -99,6 +99,24 @@ export class Store {
     this.users.set(user._id, user);
   }
 
+  seedVisitor(
+    seed: { token: string; name?: string; phone?: string; email?: string },
+    ts: string,
+  ): Visitor {
+    const visitor: Visitor = {
+      _id: randomId(),
+      username: this.nextGuestUsername(),
+      ts,
+      _updatedAt: ts,
+      token: seed.token,
+    };
+    if (seed.name) visitor.name = seed.name;
+    if (seed.phone) visitor.phone = [{ phoneNumber: seed.phone }];
+    if (seed.email) visitor.visitorEmails = [{ address: seed.email.toLowerCase() }];
+    this.visitors.set(seed.token, visitor);
+    return visitor;
+  }
+
   findUserByLogin(login: string): SimUser | undefined {
     const byEmail = login.includes('@');
     for (const user of this.users.values()) {

@@ -1,6 +1,6 @@
 /** The Voicenter Real-Time Events simulator (see electron/sim/README.md). */
 export { startVoicenterSim } from './sim';
-export type { VoicenterSim, ServerConnections, MonitoredSetKind } from './sim';
+export type { VoicenterSim, ServerConnections, MonitoredSetKind } from './sim-api';
 export type { VoicenterSimOptions, RuntimeOptions } from './options';
 export { DEMO_CREDENTIALS } from './directory';
 export type { SimCredentials, CredentialOverrides } from './directory';

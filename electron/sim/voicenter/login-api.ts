@@ -34,6 +34,8 @@ export interface LoginApiDeps {
   origin: () => string;
   /** Called after each successful login or refresh (never with the secrets themselves logged). */
   onGrant?: (grant: TokenGrant, kind: 'login' | 'refresh') => void;
+  /** Called after each refused login or refresh. */
+  onRefused?: (kind: 'login' | 'refresh', loginType?: LoginIdentity['loginType']) => void;
 }
 
 const userBody = z.object({ email: z.string(), pin: z.string() });
@@ -70,7 +72,10 @@ async function handle(deps: LoginApiDeps, req: IncomingMessage, res: ServerRespo
     throw err;
   }
   const identity = authenticate(deps.credentials(), loginType, body);
-  if (!identity) return badCredentials(res, deps.shape().badCredentials);
+  if (!identity) {
+    deps.onRefused?.('login', loginType);
+    return badCredentials(res, deps.shape().badCredentials);
+  }
   const grant = deps.tokens.issue(identity);
   deps.onGrant?.(grant, 'login');
   sendJson(res, 200, loginResponse(deps, grant));
@@ -117,7 +122,10 @@ function authenticate(
 function refresh(deps: LoginApiDeps, req: IncomingMessage, res: ServerResponse): void {
   const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   const grant = match?.[1] ? deps.tokens.refresh(match[1]) : null;
-  if (!grant) return sendText(res, 401, 'Unauthorized');
+  if (!grant) {
+    deps.onRefused?.('refresh');
+    return sendText(res, 401, 'Unauthorized');
+  }
   deps.onGrant?.(grant, 'refresh');
   sendJson(res, 200, loginResponse(deps, grant));
 }

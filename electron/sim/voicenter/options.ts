@@ -1,5 +1,6 @@
 /** Options of `startVoicenterSim`, validated once at the edge. */
 import { z } from 'zod';
+import type { Logger } from '../../core/ports';
 import type { CredentialOverrides } from './directory';
 
 const HOUR = 3_600_000;
@@ -60,6 +61,8 @@ export type VoicenterSimOptions = z.input<typeof simOptionsSchema> & {
   credentials?: CredentialOverrides;
   /** Clock for every timestamp the sim writes (tests can pin summer or winter). */
   now?: () => number;
+  /** Logins, sockets, kills and restarts (never tokens or credentials). Default: silent. */
+  logger?: Logger;
 };
 
 export type ResolvedSimOptions = z.output<typeof simOptionsSchema>;

@@ -4,7 +4,6 @@
  */
 import { createServer } from 'node:http';
 import type { Server as HttpServer } from 'node:http';
-import type { SimCredentials } from './directory';
 import {
   DEMO_AGENT,
   DEMO_COLLEAGUES,
@@ -14,82 +13,24 @@ import {
   demoQueues,
   resolveCredentials,
 } from './directory';
-import type { LoadOptions, LoadRun } from './load';
+import type { LoadRun } from './load';
 import { startLoad } from './load';
 import { LOGIN_PATH, REFRESH_PATH, createLoginHandler } from './login-api';
-import type { KillMode } from './monitor-server';
 import { MonitorServer } from './monitor-server';
 import type { RuntimeOptions, VoicenterSimOptions } from './options';
 import { runtimeOptionsSchema, simOptionsSchema } from './options';
 import { wireExtension, wireQueue } from './payloads';
-import type { RunScenarioOptions, ScenarioResult } from './scenario-runner';
 import { ScenarioRunner } from './scenario-runner';
-import type { ScenarioName } from './scenarios';
 import type { ServerFlags, SessionInfo } from './sessions';
 import { Hub } from './sessions';
 import { SimState } from './state';
 import { SimTelephony } from './telephony';
-import type { EmittedEvent } from './telephony';
-import type { TokenGrant } from './tokens';
 import { TokenStore } from './tokens';
-import type { WireExtension, WireQueue } from './wire-types';
-
-export interface ServerConnections {
-  index: number;
-  url: string;
-  up: boolean;
-  silenced: boolean;
-  badKeepalive: boolean;
-  /** Sockets accepted since the sim started (survives kill/restart). */
-  totalConnections: number;
-  keepalivesReceived: number;
-  sockets: SessionInfo[];
-}
-
-export type MonitoredSetKind = 'extensions' | 'queues' | 'dialers';
-
-export interface VoicenterSim {
-  /** e.g. `http://127.0.0.1:P/monitorAPI/Login`; append `/User`, `/Account` or `/Token`. */
-  readonly loginBaseUrl: string;
-  /** `http://127.0.0.1:P/monitorAPI/RefreshIdentityToken` */
-  readonly refreshUrl: string;
-  /** Main server first, then the backups (the login response's `URLList`). */
-  readonly socketUrls: readonly string[];
-  readonly credentials: Readonly<SimCredentials>;
-  /** Drives calls directly (NEWCALL, ANSWER, ...) for tests that script their own flows. */
-  readonly telephony: SimTelephony;
-  stop(): Promise<void>;
-  /** Sends a raw event to every connected socket, bypassing scope and silence. */
-  emit(event: string, payload: unknown): void;
-  /** Closes one monitor server and drops its sockets; `crash` (default) sends no goodbye. */
-  kill(serverIndex: number, mode?: KillMode): Promise<void>;
-  /** Starts a killed server again on the same port (kills it first if it is up). */
-  restart(serverIndex: number): Promise<void>;
-  /** Stops answering keepalives and sending anything (all servers, or one). */
-  silence(on: boolean, serverIndex?: number): void;
-  /** Answers keepalives with `errorCode: 1` (all servers, or one). */
-  badKeepalive(on: boolean, serverIndex?: number): void;
-  /** Every socket token issued so far becomes invalid (optionally refresh tokens too). */
-  expireTokens(options?: { refreshTokens?: boolean }): void;
-  /** Changes the account's monitored set and emits `ExtensionsUpdated` / `QueuesUpdated` / `DialersUpdated`. */
-  changeMonitoredSet(kind: MonitoredSetKind): void;
-  connections(): ServerConnections[];
-  /** The latest login or refresh grant: tokens and their expiry in UTC ms. */
-  lastGrant(): TokenGrant | null;
-  /** The whole account as the server would snapshot it (account scope). */
-  snapshot(): { extensions: WireExtension[]; queues: WireQueue[] };
-  runScenario(name: ScenarioName, options?: RunScenarioOptions): Promise<ScenarioResult>;
-  startLoad(options: LoadOptions): LoadRun;
-  /** Each event the state machine emits, after it was sent. Returns an unsubscribe function. */
-  onEvent(listener: (event: EmittedEvent) => void): () => void;
-  /** Resolves on the next accepted socket (optionally on one server); rejects after `timeoutMs`. */
-  waitForConnection(options?: { serverIndex?: number; timeoutMs?: number }): Promise<SessionInfo>;
-  /** Changes response shapes and speed at run time. */
-  configure(patch: Partial<RuntimeOptions>): void;
-}
+import type { VoicenterSim } from './sim-api';
 
 export async function startVoicenterSim(input: VoicenterSimOptions = {}): Promise<VoicenterSim> {
-  const { now: nowOption, credentials: credentialOverrides, ...rest } = input;
+  const { now: nowOption, credentials: credentialOverrides, logger, ...rest } = input;
+  const log = logger?.child('voicenter-sim');
   const opts = simOptionsSchema.parse(rest);
   const now = nowOption ?? (() => Date.now());
   const credentials = resolveCredentials(credentialOverrides);
@@ -137,8 +78,15 @@ export async function startVoicenterSim(input: VoicenterSimOptions = {}): Promis
       port,
       pingInterval: opts.pingInterval,
       pingTimeout: opts.pingTimeout,
-      authorize: (token) => tokens.validate(token),
-      onSocket: (socket, identity, token) => hub.attach(socket, identity, token, index),
+      authorize: (token) => {
+        const identity = tokens.validate(token);
+        if (!identity) log?.warn('socket refused: unknown or expired token', { server: index });
+        return identity;
+      },
+      onSocket: (socket, identity, token) => {
+        log?.info('socket accepted', { server: index, loginType: identity.loginType });
+        hub.attach(socket, identity, token, index);
+      },
     });
   });
 
@@ -150,6 +98,8 @@ export async function startVoicenterSim(input: VoicenterSimOptions = {}): Promis
       socketUrls: () => servers.map((s) => s.url),
       shape: () => runtime,
       origin: () => origin,
+      onGrant: (grant, kind) => log?.info(`${kind} ok`, { loginType: grant.identity.loginType }),
+      onRefused: (kind, loginType) => log?.warn(`${kind} refused`, { loginType }),
     }),
   );
   try {
@@ -204,8 +154,14 @@ export async function startVoicenterSim(input: VoicenterSimOptions = {}): Promis
       await new Promise<void>((resolve) => loginHttp.close(() => resolve()));
     },
     emit: (event, payload) => hub.raw(event, payload),
-    kill: (index, mode) => serverAt(index).kill(mode),
-    restart: (index) => serverAt(index).restart(),
+    kill: (index, mode = 'crash') => {
+      log?.info('server killed', { server: index, mode });
+      return serverAt(index).kill(mode);
+    },
+    restart: (index) => {
+      log?.info('server restarted', { server: index });
+      return serverAt(index).restart();
+    },
     silence: (on, index) => setFlag('silenced', on, index),
     badKeepalive: (on, index) => setFlag('badKeepalive', on, index),
     expireTokens: (options) => tokens.expireAll(options),

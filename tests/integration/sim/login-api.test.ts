@@ -203,3 +203,33 @@ describe('tokens', () => {
     expect(res.status).toBe(401);
   });
 });
+
+test('the sim logs logins and sockets but never tokens or credentials', async () => {
+  const lines: string[] = [];
+  const logger = {
+    debug: (msg: string, f?: Record<string, unknown>) => lines.push(JSON.stringify([msg, f])),
+    info: (msg: string, f?: Record<string, unknown>) => lines.push(JSON.stringify([msg, f])),
+    warn: (msg: string, f?: Record<string, unknown>) => lines.push(JSON.stringify([msg, f])),
+    error: (msg: string, f?: Record<string, unknown>) => lines.push(JSON.stringify([msg, f])),
+    child: () => logger,
+  };
+  const s = await start({ logger });
+  const login = await loginAs(s, 'user');
+  await post(`${s.loginBaseUrl}/Account`, { username: 'demo', password: 'wrong' });
+  await fetch(s.refreshUrl, { headers: { Authorization: `Bearer ${login.RefreshToken}` } });
+  await s.kill(0);
+  await s.restart(0);
+  expect(lines.some((l) => l.includes('login ok'))).toBe(true);
+  expect(lines.some((l) => l.includes('login refused'))).toBe(true);
+  expect(lines.some((l) => l.includes('server restarted'))).toBe(true);
+  const all = lines.join('\n');
+  for (const secret of [
+    login.Token,
+    login.RefreshToken,
+    '1234',
+    'wrong',
+    'agent@demo.ringside.app',
+  ]) {
+    expect(all).not.toContain(secret);
+  }
+});
