@@ -117,6 +117,10 @@ export function describeError(
     return `Rocket.Chat asked Ringside to slow down (rate limit on ${route}). ${waitWords(info.retryAt, now)}`;
   if (status !== null && status >= 500)
     return `Rocket.Chat at ${host} had a problem (HTTP ${status}). Ringside will try again.`;
+  if (route === 'login' && status === 401 && code !== 'totp-required' && code !== 'totp-invalid') {
+    // 8.x answers every refused login with a bare `unauthorized`.
+    return 'Rocket.Chat did not accept that username and password (or the session token).';
+  }
   switch (code) {
     case 'not-logged-in':
       return 'Your Rocket.Chat session has ended. Sign in to Rocket.Chat again.';
@@ -143,6 +147,7 @@ export function describeError(
     case 'unauthorized':
       return 'Your Rocket.Chat user has no access to this room.';
     case 'error-unauthorized':
+    case 'error-forbidden':
     case 'forbidden': {
       const permission = ROUTE_PERMISSION[route];
       return permission

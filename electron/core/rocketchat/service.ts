@@ -371,7 +371,12 @@ export class RocketChatService {
         'totp-invalid': 'two-factor-invalid',
         'unauthorized-login': 'wrong-credentials',
         'not-logged-in': 'wrong-credentials',
-      }[error.code] ?? (error.transient ? 'unreachable' : 'rocketchat-error');
+      }[error.code] ??
+      (error.transient
+        ? 'unreachable'
+        : error.info.route === 'login' && error.status === 401
+          ? 'wrong-credentials'
+          : 'rocketchat-error');
     return new UserFacingError(code, error.message);
   }
 
