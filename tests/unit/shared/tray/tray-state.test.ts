@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import type { ActiveCall, CallStatus } from '../../../../shared/domain/calls';
+import type { ConnectionState } from '../../../../shared/domain/connection';
+import type { AppSnapshot } from '../../../../shared/ipc/snapshot';
+import { trayStateOf } from '../../../../shared/tray/tray-state';
+
+const NOW = 1_700_000_000_000;
+
+function snapshot(options: {
+  mode?: AppSnapshot['mode'];
+  state?: ConnectionState;
+  call?: { status: CallStatus; name?: string; phone?: string } | null;
+  lastEventAt?: number | null;
+  alertsEnabled?: boolean;
+  alertsAvailable?: boolean;
+}): AppSnapshot {
+  const current: ActiveCall | null = options.call
+    ? {
+        extension: '201',
+        call: {
+          ivrid: 'ivr-1',
+          callerName: options.call.name ?? 'Test Voicenter',
+          callerPhone: options.call.phone ?? '0501234567',
+          did: '',
+          direction: 'incoming',
+          c2cLeg: null,
+          status: options.call.status,
+          startedAt: NOW - 5_000,
+          answeredAt: null,
+          queueId: null,
+          campaignId: null,
+          customData: {},
+          recordingFile: null,
+        },
+      }
+    : null;
+  return {
+    mode: options.mode ?? 'account',
+    connection: {
+      state: options.state ?? {
+        status: 'connected',
+        server: 'https://monitor1.example',
+        since: NOW - 60_000,
+      },
+      lastEventAt: options.lastEventAt === undefined ? NOW - 1_000 : options.lastEventAt,
+      tokenExpiresAt: null,
+      malformedEvents: 0,
+    },
+    calls: {
+      ownExtensions: ['201'],
+      extensions: {},
+      activeCalls: current ? { '201:ivr-1': current } : {},
+      currentCall: current,
+      lastCall: null,
+      queues: {},
+      recent: [],
+      lastEventAt: null,
+    },
+    settings: {
+      voicenter: {
+        loginType: 'user',
+        identity: 'a@b.c',
+        loginBaseUrl: 'https://x',
+        hasSecret: true,
+        ownExtensions: ['201'],
+      },
+      notifications: { enabled: options.alertsEnabled ?? true, focusWindowOnRing: false },
+      demo: { enabled: false, scenario: 'demo-loop' },
+    },
+    notices: [],
+    notificationsAvailable: options.alertsAvailable ?? true,
+    rocketchat: { configured: false } as AppSnapshot['rocketchat'],
+    signalwire: { configured: false } as AppSnapshot['signalwire'],
+    outbox: { items: [] },
+    now: NOW,
+  };
+}
+
+describe('trayStateOf', () => {
+  it.each<[string, Parameters<typeof snapshot>[0], string, string]>([
+    ['connected', {}, 'connected', 'Connected'],
+    ['connected to the demo', { mode: 'demo' }, 'connected', 'Connected (demo)'],
+    [
+      'connecting',
+      { state: { status: 'connecting', server: null, attempt: 1 } },
+      'connecting',
+      'Connecting…',
+    ],
+    [
+      'retrying',
+      { state: { status: 'connecting', server: null, attempt: 3 } },
+      'connecting',
+      'Connecting… (attempt 3)',
+    ],
+    [
+      'offline with a retry',
+      {
+        state: { status: 'offline', reason: 'no network', nextRetryAt: NOW + 12_000, fatal: false },
+      },
+      'offline',
+      'Offline: no network, retrying in 12 s',
+    ],
+    [
+      'offline for good',
+      { state: { status: 'offline', reason: 'wrong password', nextRetryAt: null, fatal: true } },
+      'offline',
+      'Offline: wrong password',
+    ],
+    ['not started', { state: { status: 'idle' } }, 'offline', 'Not connected'],
+    ['signed out', { mode: 'signed-out', state: { status: 'idle' } }, 'offline', 'Signed out'],
+    ['ringing', { call: { status: 'ringing' } }, 'ringing', 'Ringing: Test Voicenter 050-123-4567'],
+    [
+      'ringing, number only',
+      { call: { status: 'ringing', name: '' } },
+      'ringing',
+      'Ringing: 050-123-4567',
+    ],
+    [
+      'talking',
+      { call: { status: 'talking' } },
+      'in-call',
+      'On a call with Test Voicenter 050-123-4567',
+    ],
+    ['on hold', { call: { status: 'hold' } }, 'in-call', 'On hold: Test Voicenter 050-123-4567'],
+    ['a call just ended', { call: { status: 'ended' } }, 'connected', 'Connected'],
+    [
+      'a stale call while offline',
+      {
+        call: { status: 'talking' },
+        state: { status: 'offline', reason: 'sleep', nextRetryAt: NOW, fatal: false },
+      },
+      'offline',
+      'Offline: sleep, retrying now',
+    ],
+  ])('%s', (_name, options, kind, headline) => {
+    const state = trayStateOf(snapshot(options));
+    expect(state.kind).toBe(kind);
+    expect(state.lines[0]).toBe(headline);
+    expect(state.tooltip.startsWith(`Ringside\n${headline}`)).toBe(true);
+  });
+
+  it('says when a connected link has been quiet for a long time', () => {
+    expect(trayStateOf(snapshot({ lastEventAt: NOW - 7 * 60_000 })).lines).toEqual([
+      'Connected',
+      'Last event 7 min ago',
+    ]);
+    expect(trayStateOf(snapshot({ lastEventAt: NOW - 60_000 })).lines).toEqual(['Connected']);
+  });
+
+  it('says when call alerts are off or unavailable', () => {
+    expect(trayStateOf(snapshot({ alertsEnabled: false })).lines).toContain(
+      'Call alerts are turned off',
+    );
+    expect(trayStateOf(snapshot({ alertsAvailable: false })).lines).toContain(
+      'Desktop alerts are not available',
+    );
+  });
+
+  it('keeps the tooltip within the 127 characters Windows shows', () => {
+    const long = trayStateOf(snapshot({ call: { status: 'ringing', name: 'A'.repeat(200) } }));
+    expect(long.tooltip.length).toBe(127);
+    expect(long.tooltip.endsWith('…')).toBe(true);
+  });
+});
