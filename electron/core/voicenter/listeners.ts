@@ -2,7 +2,7 @@
  * A tiny typed listener set. Not Node's EventEmitter: an `error` event there throws when nobody
  * listens, and a listener that throws would unwind into the socket code.
  */
-export class Listeners<Events extends Record<string, unknown>> {
+export class Listeners<Events> {
   private readonly sets = new Map<keyof Events, Set<(value: never) => void>>();
 
   constructor(private readonly onListenerError: (event: string, error: unknown) => void) {}

@@ -54,7 +54,7 @@ export interface MalformedEvent {
   error: string;
 }
 
-export interface RealtimeClientEvents extends Record<string, unknown> {
+export interface RealtimeClientEvents {
   event: RealtimeEvent;
   state: ConnectionView;
   malformed: MalformedEvent;
@@ -256,8 +256,18 @@ export class VoicenterRealtimeClient {
   }
 
   private applySession(session: VoicenterSession): void {
-    const servers = session.servers.length > 0 ? session.servers : (this.session?.servers ?? []);
-    this.session = { ...session, servers };
+    // A refresh answer may leave out what did not change.
+    const previous = this.session;
+    const servers = session.servers.length > 0 ? session.servers : (previous?.servers ?? []);
+    const keepRefresh = session.refreshToken === null && previous !== null;
+    this.session = {
+      ...session,
+      servers,
+      refreshToken: keepRefresh ? previous.refreshToken : session.refreshToken,
+      refreshTokenExpiresAt: keepRefresh
+        ? previous.refreshTokenExpiresAt
+        : session.refreshTokenExpiresAt,
+    };
     this.view = { ...this.view, tokenExpiresAt: session.tokenExpiresAt };
     this.log.info('signed in', { servers, tokenExpiresAt: session.tokenExpiresAt });
     this.scheduleRefresh();
@@ -454,12 +464,7 @@ export class VoicenterRealtimeClient {
     }
     const event = result.event;
     this.listeners.emit('event', event);
-    if (
-      event.kind === 'keepaliveResponse' &&
-      event.code !== 0 &&
-      link !== null &&
-      this.link === link
-    ) {
+    if (event.kind === 'keepaliveResponse' && !event.ok && link !== null && this.link === link) {
       this.failover(`${hostOf(link.server)} reported a bad link (code ${event.code})`);
     }
   }
