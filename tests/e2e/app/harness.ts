@@ -26,6 +26,8 @@ export interface RunningApp {
   host: HeadlessHost;
   page: Page;
   dataDir: string;
+  /** Stops only the host (main), leaving the page open: what the window does when main goes away. */
+  stopHost(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -65,13 +67,16 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     }
   });
   await page.goto(host.url);
+  let hostStopped: Promise<void> | null = null;
+  const stopHost = () => (hostStopped ??= host.stop());
   return {
     host,
     page,
     dataDir,
+    stopHost,
     async stop() {
       await browser.close();
-      await host.stop();
+      await stopHost();
       await rm(dataDir, { recursive: true, force: true });
       if (problems.length > 0) throw new Error(`The page reported errors:\n${problems.join('\n')}`);
     },

@@ -8,7 +8,6 @@ export const en = {
   'mode.account': 'Voicenter',
   'mode.signed-out': 'Signed out',
   'ipc.lost': "Lost contact with Ringside's main process.",
-  'ipc.retrying': 'Reconnecting in {seconds} s…',
   'ipc.connecting': 'Reconnecting…',
 
   'conn.connected': 'Connected to {server}',

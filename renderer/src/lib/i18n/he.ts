@@ -10,7 +10,6 @@ export const he: Dictionary = {
   'mode.account': 'Voicenter',
   'mode.signed-out': 'מנותק',
   'ipc.lost': 'הקשר עם התהליך הראשי של Ringside אבד.',
-  'ipc.retrying': 'מתחבר מחדש בעוד {seconds} שנ׳…',
   'ipc.connecting': 'מתחבר מחדש…',
 
   'conn.connected': 'מחובר אל {server}',
