@@ -117,6 +117,26 @@ describe('GET /api/v1/omnichannel/contact.search', () => {
     expect(miss.text).toBe('{"contact":null,"success":true}');
   });
 
+  it('finds seeded visitors; answers carry no-store caching headers', async () => {
+    sim = await startRocketChatSim({
+      visitors: [{ token: 'seed', name: 'Seeded', phone: '+972501234567' }],
+    });
+    const auth = await login(sim, sim.users.agent);
+    const res = await get(
+      sim,
+      `/api/v1/omnichannel/contact.search?phone=${encodeURIComponent('+972501234567')}`,
+      auth,
+    );
+    expect(res.json).toMatchObject({
+      contact: { token: 'seed', name: 'Seeded', username: 'guest-1' },
+      success: true,
+    });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    // The next visitor continues the guest numbering.
+    const next = await post(sim, '/api/v1/livechat/visitor', { visitor: { token: 'new' } });
+    expect((next.json as { visitor: { username: string } }).visitor.username).toBe('guest-2');
+  });
+
   it('needs auth and view-l-room; reports missing criteria like the server', async () => {
     sim = await startRocketChatSim();
     expect((await get(sim, '/api/v1/omnichannel/contact.search?phone=1')).status).toBe(401);
