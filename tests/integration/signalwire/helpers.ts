@@ -79,3 +79,29 @@ export async function post(
 
 export const basic = (user: string, password: string): string =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+/** A settings/secrets backend in memory that keeps what a file would hold, as JSON text. */
+export class MemoryBackend {
+  private doc: unknown;
+  constructor(initial: unknown = {}) {
+    this.doc = structuredClone(initial);
+  }
+  get store(): unknown {
+    return structuredClone(this.doc);
+  }
+  set store(value: Record<string, unknown>) {
+    this.doc = structuredClone(value);
+  }
+  text(): string {
+    return JSON.stringify(this.doc);
+  }
+}
+
+/** Stands in for safeStorage (the thin Electron adapter): reversible, and never the plain text. */
+export const fakeCipher = {
+  available: () => true,
+  encrypt: (plain: string) =>
+    `sealed:${Buffer.from(plain).toString('base64').split('').reverse().join('')}`,
+  decrypt: (sealed: string) =>
+    Buffer.from(sealed.slice(7).split('').reverse().join(''), 'base64').toString(),
+};
