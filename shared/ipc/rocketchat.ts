@@ -55,8 +55,8 @@ export interface RocketChatView {
   /** The last username used, to prefill the sign-in form. */
   lastUsername: string;
   settings: { autoOpenRoom: boolean; keepInStep: boolean; defaultTags: string[] };
-  /** Something the agent should know about the Rocket.Chat side, in plain words; null when fine. */
-  notice: string | null;
+  /** What the agent should know about the Rocket.Chat side, in plain words (empty when all is well). */
+  notices: string[];
   /** Rooms of recent calls, newest first. */
   rooms: RoomView[];
   /** Calls whose room waits for its wrap-up, newest first. */

@@ -75,7 +75,17 @@ export class RocketChatService {
   private status: RocketChatStatus = 'signed-out';
   private server: RocketChatServerView | null = null;
   private user: RocketChatUserView | null = null;
-  private notice: string | null = null;
+  /** Plain-words notices, by subject: the server (version, reachability), the account, the session. */
+  private readonly notices: {
+    server: string | null;
+    account: string | null;
+    session: string | null;
+  } = {
+    server: null,
+    account: null,
+    session: null,
+  };
+  private refreshing: Promise<void> | null = null;
   private readonly registry: RoomRegistry;
   private readonly sync: RoomSync;
   private readonly transport: RocketChatTransport;
@@ -162,7 +172,14 @@ export class RocketChatService {
   }
 
   /** Asks the server its version and checks the session; what it learns shows in the view. */
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<void> {
     const client = this.client;
     if (!client) return;
     try {
@@ -182,7 +199,8 @@ export class RocketChatService {
     } catch (error) {
       if (error instanceof RocketChatError && !error.transient) this.sessionEnded();
       else
-        this.notice = error instanceof Error ? error.message : 'Rocket.Chat could not be checked.';
+        this.notices.server =
+          error instanceof Error ? error.message : 'Rocket.Chat could not be checked.';
     }
     this.emit();
   }
@@ -223,7 +241,8 @@ export class RocketChatService {
     }
     this.client = client;
     this.server = probed.server;
-    this.notice = probed.notice;
+    this.notices.server = probed.notice;
+    this.notices.session = null;
     await this.deps.secrets.set(ROCKETCHAT_AUTH_TOKEN, session.authToken);
     await this.deps.settings.update({
       serverUrl,
@@ -254,7 +273,9 @@ export class RocketChatService {
     this.client = null;
     this.status = 'signed-out';
     this.user = null;
-    this.notice = null;
+    this.notices.server = null;
+    this.notices.account = null;
+    this.notices.session = null;
     await this.deps.secrets.delete(ROCKETCHAT_AUTH_TOKEN);
     await this.deps.settings.update({ userId: '', authKind: '' });
     this.emit();
@@ -272,7 +293,9 @@ export class RocketChatService {
       status: this.status,
       server: this.server,
       user: this.user,
-      notice: this.notice,
+      notices: [this.notices.session, this.notices.server, this.notices.account].filter(
+        (notice): notice is string => notice !== null,
+      ),
       settings: this.deps.settings.get(),
       rooms: this.registry.all(),
     });
@@ -302,7 +325,7 @@ export class RocketChatService {
   private async checkVersion(client: RocketChatClient): Promise<void> {
     const { server, notice } = await this.probe(client);
     this.server = server;
-    this.notice = notice;
+    this.notices.server = notice;
     this.emit();
   }
 
@@ -318,15 +341,16 @@ export class RocketChatService {
   }
 
   private agentNotice(): void {
+    this.notices.account = null;
     if (this.user && !this.user.isAgent && this.server?.voipSupported !== false) {
-      this.notice = `${this.user.username} is not an omnichannel agent in Rocket.Chat, so rooms cannot be created for them. An administrator can add the user under Omnichannel > Agents.`;
+      this.notices.account = `${this.user.username} is not an omnichannel agent in Rocket.Chat, so rooms cannot be created for them. An administrator can add the user under Omnichannel > Agents.`;
     }
   }
 
   private sessionEnded(): void {
     if (this.status !== 'signed-in') return;
     this.status = 'session-ended';
-    this.notice =
+    this.notices.session =
       'Your Rocket.Chat session has ended. Sign in again: queued room actions wait and are sent then.';
     this.log.warn('Rocket.Chat session ended');
     this.emit();
@@ -340,7 +364,7 @@ export class RocketChatService {
     if (this.server?.voipSupported === false) {
       throw new UserFacingError(
         'voip-unavailable',
-        this.notice ?? 'This Rocket.Chat server has no VoIP rooms.',
+        this.notices.server ?? 'This Rocket.Chat server has no VoIP rooms.',
       );
     }
   }

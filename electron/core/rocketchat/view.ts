@@ -38,7 +38,7 @@ export function buildView(input: {
   status: RocketChatStatus;
   server: RocketChatServerView | null;
   user: RocketChatUserView | null;
-  notice: string | null;
+  notices: string[];
   settings: RocketChatSettings;
   rooms: CallRoom[];
 }): RocketChatView {
@@ -59,7 +59,7 @@ export function buildView(input: {
       keepInStep: input.settings.keepInStep,
       defaultTags: [...input.settings.defaultTags],
     },
-    notice: input.notice,
+    notices: input.notices,
     rooms,
     pendingWrapUps: rooms.filter((room) => room.needsWrapUp).map((room) => room.ivrid),
   };

@@ -22,9 +22,9 @@ export async function waitFor(
 }
 
 /** Captures the error a promise rejects with (fails the test if it resolves). */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+export async function rejection(promise: unknown): Promise<unknown> {
   try {
-    await promise;
+    await Promise.resolve(promise);
   } catch (error) {
     return error;
   }

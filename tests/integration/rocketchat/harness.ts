@@ -1,0 +1,225 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type {
+  CallDirection,
+  CallInfo,
+  CallState,
+  ExtensionInfo,
+  RealtimeEvent,
+} from '../../../shared/domain/calls';
+import { initialCallState, reduceCallState } from '../../../shared/calls/reducer';
+import { Outbox } from '../../../electron/core/outbox/outbox';
+import { FileOutboxStorage } from '../../../electron/core/outbox/file-storage';
+import { systemClock } from '../../../electron/core/ports';
+import {
+  RocketChatService,
+  type RocketChatSecretStore,
+  type RocketChatSettingsStore,
+} from '../../../electron/core/rocketchat/service';
+import {
+  rocketchatSection,
+  type RocketChatSettings,
+} from '../../../electron/core/settings/sections/rocketchat';
+import type { RocketChatSim } from '../../../electron/sim/rocketchat';
+import { silentLogger, waitFor } from './helpers';
+
+export const OWN_EXTENSION = '101';
+
+/** Settings and secrets that outlive one "run" of the app, like the files on disk do. */
+export class Profile {
+  readonly dir: string;
+  private settingsValue: RocketChatSettings = rocketchatSection.schema.parse({});
+  private readonly secretValues = new Map<string, string>();
+
+  private constructor(dir: string) {
+    this.dir = dir;
+  }
+
+  static async create(): Promise<Profile> {
+    return new Profile(await mkdtemp(join(tmpdir(), 'ringside-rc-')));
+  }
+
+  readonly settings: RocketChatSettingsStore = {
+    get: () => this.settingsValue,
+    update: (patch) => {
+      this.settingsValue = rocketchatSection.schema.parse({ ...this.settingsValue, ...patch });
+    },
+  };
+
+  readonly secrets: RocketChatSecretStore = {
+    get: (key) => this.secretValues.get(key) ?? null,
+    set: (key, value) => void this.secretValues.set(key, value),
+    delete: (key) => void this.secretValues.delete(key),
+  };
+
+  secret(key: string): string | undefined {
+    return this.secretValues.get(key);
+  }
+
+  async remove(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** One run of the app's Rocket.Chat side: a real outbox on disk and the service. */
+export class AppRun {
+  readonly outbox: Outbox;
+  readonly service: RocketChatService;
+  readonly calls: CallDriver;
+
+  constructor(
+    readonly profile: Profile,
+    extra: Partial<ConstructorParameters<typeof RocketChatService>[0]> = {},
+  ) {
+    this.outbox = new Outbox({
+      storage: new FileOutboxStorage(join(profile.dir, 'outbox.json'), silentLogger),
+      clock: systemClock,
+      logger: silentLogger,
+      backoff: { baseMs: 20, capMs: 250 },
+    });
+    this.service = new RocketChatService({
+      settings: profile.settings,
+      secrets: profile.secrets,
+      outbox: this.outbox,
+      logger: silentLogger,
+      clock: systemClock,
+      dataDir: profile.dir,
+      timeoutMs: 2_000,
+      signedOutWaitMs: 200,
+      ...extra,
+    });
+    this.calls = new CallDriver(this.service);
+  }
+
+  async start(): Promise<this> {
+    await this.service.start();
+    await this.outbox.start();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await this.service.stop();
+    await this.outbox.stop();
+  }
+
+  async signInAgent(sim: RocketChatSim): Promise<void> {
+    await this.service.useDemo({
+      url: sim.url,
+      username: sim.users.agent.username,
+      password: sim.users.agent.password,
+    });
+  }
+
+  /** Every action of the outbox is sent. */
+  async settled(timeoutMs = 20_000): Promise<void> {
+    await waitFor(
+      () => this.outbox.view().items.every((item) => item.state === 'sent'),
+      timeoutMs,
+      'outbox settled',
+    );
+  }
+
+  room(ivrid: string) {
+    return this.service.view().rooms.find((room) => room.ivrid === ivrid);
+  }
+
+  rid(ivrid: string): string {
+    const rid = this.room(ivrid)?.rid;
+    if (!rid) throw new Error(`no room yet for ${ivrid}`);
+    return rid;
+  }
+}
+
+const extension = (calls: CallInfo[]): ExtensionInfo => ({
+  number: OWN_EXTENSION,
+  userId: 7,
+  userName: 'Agent',
+  sipUser: 'sip101',
+  onlineUserId: 7,
+  representativeName: 'Agent',
+  statusCode: 1,
+  statusUpdatedAt: null,
+  peerStatus: 'OK',
+  calls,
+});
+
+/** Plays the telephony side through the real call reducer and hands each change to the service. */
+export class CallDriver {
+  state: CallState = initialCallState([OWN_EXTENSION]);
+  private readonly calls = new Map<string, CallInfo>();
+
+  constructor(private readonly service: RocketChatService) {}
+
+  ring(
+    ivrid: string,
+    callerPhone: string,
+    callerName: string,
+    direction: CallDirection = 'incoming',
+  ): Promise<void> {
+    const call: CallInfo = {
+      ivrid,
+      callerName,
+      callerPhone,
+      did: '035551234',
+      direction,
+      c2cLeg: null,
+      status: direction === 'incoming' ? 'ringing' : 'dialing',
+      startedAt: Date.now(),
+      answeredAt: null,
+      queueId: null,
+      campaignId: null,
+      customData: {},
+      recordingFile: null,
+    };
+    return this.emit('NEWCALL', call);
+  }
+
+  answer(ivrid: string, answeredAt = Date.now()): Promise<void> {
+    return this.emit('ANSWER', { ...this.get(ivrid), status: 'talking', answeredAt });
+  }
+
+  hold(ivrid: string): Promise<void> {
+    return this.emit('HOLD', { ...this.get(ivrid), status: 'hold' });
+  }
+
+  unhold(ivrid: string): Promise<void> {
+    return this.emit('UNHOLD', { ...this.get(ivrid), status: 'talking' });
+  }
+
+  hangup(ivrid: string, at = Date.now()): Promise<void> {
+    const call = this.get(ivrid);
+    return this.emit('HANGUP', call, at, {
+      cause: call.answeredAt ? 'Normal hangup' : 'User alerting, no answer',
+      callerId: call.callerPhone,
+      ivrid,
+    });
+  }
+
+  private get(ivrid: string): CallInfo {
+    const call = this.calls.get(ivrid);
+    if (!call) throw new Error(`unknown call ${ivrid}`);
+    return call;
+  }
+
+  private async emit(
+    reason: string,
+    call: CallInfo,
+    at = Date.now(),
+    hangup: { cause: string; callerId: string; ivrid: string } | null = null,
+  ): Promise<void> {
+    if (reason === 'HANGUP') this.calls.delete(call.ivrid);
+    else this.calls.set(call.ivrid, call);
+    const event: RealtimeEvent = {
+      kind: 'extension',
+      reason,
+      at,
+      extension: extension([...this.calls.values()]),
+      call,
+      hangup,
+    };
+    const before = this.state;
+    this.state = reduceCallState(before, event);
+    await this.service.onCallEvent(event, before, this.state);
+  }
+}
