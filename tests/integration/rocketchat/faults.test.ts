@@ -128,7 +128,10 @@ describe('Rocket.Chat faults: nothing lost, nothing doubled', () => {
     );
     await run.settled(40_000);
     for (const ivrid of ivrids) expect(types(s, run.rid(ivrid))).toEqual(FULL_CALL);
-    expect(s.requests().some((r) => r.status === 429)).toBe(true);
+    const limited = s.requests().filter((r) => r.status === 429).length;
+    expect(limited).toBeGreaterThan(0);
+    // Each route's headers say when its window is spent, so the storm costs few refused requests.
+    expect(limited).toBeLessThan(15);
     // Visitors: one each, none doubled by retries.
     expect(s.visitors()).toHaveLength(ivrids.length);
   }, 60_000);
