@@ -78,7 +78,8 @@ export function errorCodeOf(status: number, body: unknown): string {
   if (/must be logged in/i.test(error) || /must be logged in/i.test(message))
     return 'not-logged-in';
   if (/resource not found/i.test(error) || /resource not found/i.test(message)) return 'not-found';
-  if (/^[a-z0-9]+(-[a-z0-9]+)+$|^unauthorized$/i.test(error)) return error.toLowerCase();
+  // Lower-case `unauthorized` is voip/events' "no access to this room"; `Unauthorized` is a refused login.
+  if (error === 'unauthorized' || /^[a-z0-9]+(-[a-z0-9]+)+$/.test(error)) return error;
   if (status === 404) return 'not-found';
   if (status === 429) return 'error-too-many-requests';
   if (status === 401) return 'unauthorized-login';
