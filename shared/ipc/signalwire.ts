@@ -24,7 +24,7 @@ export interface SignalWirePreset {
 
 export type SignalWireHistoryState = 'queued' | 'sending' | 'waiting' | 'sent' | 'failed';
 
-/** One attempt that may have reached SignalWire (so one line per possible delivery). */
+/** One delivery attempt; those with `mayHaveArrived` are possible deliveries (a duplicate shows as two). */
 export interface SignalWireAttemptView {
   at: number;
   durationMs: number;
