@@ -1,0 +1,335 @@
+/**
+ * The Electron composition root: one linear `start()` that wires the real adapters around the
+ * core and collects a disposer for everything it sets up. Nothing registers at import time except
+ * the call to `start()` at the bottom.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  net,
+  Notification,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  Tray,
+  type NativeImage,
+} from 'electron';
+import Store from 'electron-store';
+import { parseTelUrl, telUrlFromArgv } from '../../shared/tel/parse';
+import { trayStateOf, type TrayKind } from '../../shared/tray/tray-state';
+import { createRingsideCore } from '../core/app/core';
+import { createLogger } from '../core/logging';
+import { createNotifier, createPlatformNotifier } from '../core/notify';
+import { systemClock } from '../core/ports';
+import {
+  applyConfig,
+  ConfigFileError,
+  configPathFrom,
+  loadConfigFile,
+  openRecovering,
+  SecretStore,
+  SettingsStore,
+  type SettingsBackend,
+} from '../core/settings';
+import type { Logger } from '../core/ports';
+import { registerAppScheme, serveApp } from './adapters/app-protocol';
+import { createElectronNotifier } from './adapters/electron-notifier';
+import { createEventSender, registerIpc, trustedFrameFor } from './adapters/ipc';
+import { createOpenExternal } from './adapters/open-external';
+import { watchPower } from './adapters/power';
+import { createSafeStorageCipher } from './adapters/safe-storage-cipher';
+import { createTray } from './adapters/tray';
+import { createMainWindow, guardContents, secureSession } from './adapters/window';
+import { APP_BASE, cspFor } from './security/policy';
+import { watchNetwork } from './services/network-watch';
+import { trayIconPng } from './services/tray-icons';
+
+/** Must match `appId` in electron-builder.yml: Windows ties toasts and the taskbar to it. */
+const APP_ID = 'il.co.ringside.desktop';
+const LINK_SCHEMES = ['tel', 'callto'] as const;
+
+async function start(): Promise<void> {
+  registerAppScheme(protocol);
+  // Never two copies: a second launch (or a tel: link on Windows/Linux) goes to the first one.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+
+  // Links can arrive before the window exists (macOS sends open-url before ready).
+  const pendingLinks: string[] = [];
+  let onLink = (url: string): void => void pendingLinks.push(url);
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    onLink(url);
+  });
+  const launchLink = telUrlFromArgv(process.argv);
+  if (launchLink) pendingLinks.push(launchLink);
+
+  await app.whenReady();
+  const mainDir = dirname(fileURLToPath(import.meta.url));
+  const dataDir = app.getPath('userData');
+  const logger = createLogger({
+    name: 'ringside',
+    file: join(dataDir, 'logs', 'ringside.log'),
+    stdout: !app.isPackaged,
+    level: app.isPackaged ? 'info' : 'debug',
+  });
+  const log = logger.child('main');
+  process.on('uncaughtException', (error) => log.error('uncaught exception', { error }));
+  process.on('unhandledRejection', (error) => log.error('unhandled rejection', { error }));
+  log.info('starting', {
+    version: app.getVersion(),
+    platform: process.platform,
+    electron: process.versions.electron,
+  });
+
+  // Settings, secrets and the deployment's configuration file.
+  const settings = new SettingsStore(openStore('settings', dataDir, log), logger.child('settings'));
+  const secrets = new SecretStore(
+    openStore('secrets', dataDir, log),
+    createSafeStorageCipher(safeStorage, process.platform),
+    logger.child('secrets'),
+  );
+  if (!secrets.persistent) log.warn('no OS key store: secrets are kept in memory only');
+  const configProblem = applyConfigFile(settings, secrets, log);
+
+  // Notifications: Electron's own on macOS/Windows, node-notifier -> notify-send on Linux.
+  let notificationsAvailable = Notification.isSupported();
+  const notifier = createPlatformNotifier(process.platform, {
+    electron: () => createElectronNotifier({ Notification, logger: logger.child('notify') }),
+    nodeNotifier: () => {
+      const plain = createNotifier({ appName: 'Ringside', logger });
+      notificationsAvailable = plain.available;
+      return plain.notifier;
+    },
+  });
+
+  const openExternal = createOpenExternal(shell);
+  const core = createRingsideCore({
+    settings,
+    secrets,
+    notifier,
+    logger,
+    clock: systemClock,
+    dataDir,
+    notificationsAvailable,
+    recentLogLines: () => logger.recentLines(),
+    openExternal,
+  });
+  const disposers: (() => void)[] = [];
+
+  // The window's security: its origin, CSP, permissions, and navigation guards on every contents.
+  const devServerUrl = !app.isPackaged ? (process.env.ELECTRON_RENDERER_URL ?? null) : null;
+  const appBase = devServerUrl ?? APP_BASE;
+  secureSession(session.defaultSession, appBase, devServerUrl);
+  if (!devServerUrl) {
+    disposers.push(
+      serveApp(protocol, (url) => net.fetch(url), join(mainDir, '../renderer'), cspFor(null)),
+    );
+  }
+  app.on('web-contents-created', (_event, contents) => {
+    guardContents(contents, appBase, (url) => {
+      openExternal(url).catch((error: unknown) => log.warn('could not open a link', { error }));
+    });
+  });
+
+  let quitting = false;
+  let window: BrowserWindow | null = null;
+  const openWindow = (): BrowserWindow => {
+    const created = createMainWindow({
+      BrowserWindow,
+      preload: join(mainDir, '../preload/index.cjs'),
+    });
+    created.once('ready-to-show', () => {
+      if (!process.argv.includes('--hidden')) created.show();
+    });
+    // Closing the window keeps Ringside in the tray; Quit is in the tray menu.
+    created.on('close', (event) => {
+      if (quitting) return;
+      event.preventDefault();
+      created.hide();
+    });
+    created.loadURL(devServerUrl ?? `${APP_BASE}/index.html`).catch((error: unknown) => {
+      log.error('the window could not load the app', { error });
+    });
+    return created;
+  };
+  const showWindow = (): void => {
+    if (!window || window.isDestroyed()) window = openWindow();
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
+  window = openWindow();
+
+  disposers.push(
+    registerIpc(ipcMain, core.handlers, trustedFrameFor(appBase), (method, error) =>
+      log.error('an action failed', { method, error }),
+    ),
+  );
+  const send = createEventSender(() => window?.webContents ?? null, appBase);
+
+  const images = new Map<TrayKind, NativeImage>();
+  const imageFor = (kind: TrayKind): NativeImage => {
+    let image = images.get(kind);
+    if (!image) {
+      image = nativeImage.createFromBuffer(trayIconPng(kind, 32), { scaleFactor: 2 });
+      images.set(kind, image);
+    }
+    return image;
+  };
+  const tray = createTray({
+    Tray,
+    Menu,
+    imageFor,
+    initial: trayStateOf(core.snapshot()),
+    onShow: showWindow,
+    onQuit: () => app.quit(),
+  });
+  disposers.push(() => tray.dispose());
+
+  // State to the window and the tray; the window comes forward on a new ring only if the agent chose it.
+  let ringingId: string | null = null;
+  const unsubscribeSnapshot = core.onSnapshot((snapshot) => {
+    send('snapshot', snapshot);
+    tray.render(trayStateOf(snapshot));
+    const current = snapshot.calls.currentCall;
+    const nowRinging = current?.call.status === 'ringing' ? current.call.ivrid : null;
+    if (nowRinging && nowRinging !== ringingId && snapshot.settings.notifications.focusWindowOnRing)
+      showWindow();
+    ringingId = nowRinging;
+  });
+  const unsubscribeFocus = core.onFocusCall((ivrid) => {
+    showWindow();
+    send('focusCall', { ivrid });
+  });
+  disposers.push(unsubscribeSnapshot, unsubscribeFocus);
+
+  // Deaf after sleep or a network change: reconnect at once.
+  disposers.push(watchPower(powerMonitor, (reason) => core.reconnectNow(reason)));
+  const network = watchNetwork({
+    isOnline: () => net.isOnline(),
+    onChange: (reason) => core.reconnectNow(reason),
+  });
+  disposers.push(() => network.stop());
+
+  // tel: and callto: links, and second launches.
+  onLink = (url) => {
+    showWindow();
+    const link = parseTelUrl(url);
+    if (link)
+      log.info('a phone link was opened', { digits: link.number.replace(/\D/g, '').length });
+    else log.warn('ignored a link that is not a phone number');
+  };
+  for (const url of pendingLinks.splice(0)) onLink(url);
+  app.on('second-instance', (_event, argv) => {
+    const link = telUrlFromArgv(argv);
+    if (link) onLink(link);
+    else showWindow();
+  });
+  app.on('activate', showWindow);
+  // A tray app stays alive without windows.
+  app.on('window-all-closed', () => undefined);
+  if (app.isPackaged) claimLinkSchemes(log);
+
+  let cleanedUp = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', (event) => {
+    if (cleanedUp) return;
+    event.preventDefault();
+    void (async () => {
+      await core.stop().catch((error: unknown) => log.error('stopping the core failed', { error }));
+      for (const dispose of disposers.reverse()) {
+        try {
+          dispose();
+        } catch (error) {
+          log.error('a disposer failed', { error });
+        }
+      }
+      log.info('quit');
+      await logger.close();
+      cleanedUp = true;
+      app.quit();
+    })();
+  });
+
+  if (configProblem) {
+    void dialog.showMessageBox({
+      type: 'warning',
+      title: 'Ringside configuration',
+      message: configProblem,
+    });
+  }
+  await core.start();
+}
+
+function openStore(name: string, dataDir: string, log: Logger): SettingsBackend {
+  return openRecovering(
+    () =>
+      new Store<Record<string, unknown>>({
+        name,
+        clearInvalidConfig: false,
+        configFileMode: 0o600,
+      }),
+    join(dataDir, `${name}.json`),
+    log,
+  );
+}
+
+/** Applies `--config` / RINGSIDE_CONFIG; returns the problem in plain words, or null. */
+function applyConfigFile(
+  settings: SettingsStore,
+  secrets: SecretStore,
+  log: Logger,
+): string | null {
+  const path = configPathFrom(process.argv, process.env);
+  if (!path) return null;
+  try {
+    const applied = applyConfig(loadConfigFile(path), settings, secrets);
+    log.info('configuration file applied', {
+      path,
+      sections: applied.sections,
+      secrets: applied.secrets,
+    });
+    return null;
+  } catch (error) {
+    if (!(error instanceof ConfigFileError)) throw error;
+    log.error('configuration file not applied', { error });
+    return `${error.message}\n\nRingside started with the settings it had.`;
+  }
+}
+
+/**
+ * Registers for tel:/callto: only where no other program handles them: the agent's softphone
+ * usually owns tel:, and Ringside must not take it away. The installer declares both schemes, so
+ * the agent can still choose Ringside in the system settings.
+ */
+function claimLinkSchemes(log: Logger): void {
+  for (const scheme of LINK_SCHEMES) {
+    if (app.isDefaultProtocolClient(scheme)) continue;
+    if (app.getApplicationNameForProtocol(`${scheme}:`) !== '') continue;
+    if (app.setAsDefaultProtocolClient(scheme))
+      log.info('registered as the handler of a link scheme', { scheme });
+  }
+}
+
+start().catch((error: unknown) => {
+  console.error('Ringside could not start:', error);
+  dialog.showErrorBox(
+    'Ringside could not start',
+    error instanceof Error ? error.message : String(error),
+  );
+  app.exit(1);
+});
