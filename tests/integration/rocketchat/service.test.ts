@@ -252,7 +252,8 @@ describe('RocketChatService: the room follows the call', () => {
     await run.service.handlers.openRoom('IVR-8');
     await run.calls.hold('IVR-8');
     // First the permission (403), in plain words naming it.
-    await waitFor(() => run.room('IVR-8')?.status === 'failed');
+    await waitFor(() => run.outbox.view().items[0]?.state === 'failed');
+    expect(run.room('IVR-8')?.status).toBe('failed');
     expect(run.room('IVR-8')?.lastError).toContain('missing the permission "inbound-voip-calls"');
     // The admin grants the permission but the user is still no agent.
     s.setPermissionRoles('inbound-voip-calls', ['livechat-agent', 'user']);
@@ -263,6 +264,7 @@ describe('RocketChatService: the room follows the call', () => {
     const message =
       'Your Rocket.Chat user is not an omnichannel agent. An administrator must add you under Omnichannel > Agents.';
     expect(run.room('IVR-8')?.lastError).toBe(message);
+    await waitFor(() => run.outbox.view().items[0]?.state === 'failed');
     const items = run.outbox.view().items;
     expect(items.map((i) => [i.state, i.reason])).toEqual([
       ['failed', message],
