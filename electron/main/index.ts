@@ -58,6 +58,8 @@ const LINK_SCHEMES = ['tel', 'callto'] as const;
 
 async function start(): Promise<void> {
   registerAppScheme(protocol);
+  // A separate profile (tests, a second agent on one machine); before anything reads userData.
+  if (process.env.RINGSIDE_USER_DATA) app.setPath('userData', process.env.RINGSIDE_USER_DATA);
   // Never two copies: a second launch (or a tel: link on Windows/Linux) goes to the first one.
   if (!app.requestSingleInstanceLock()) {
     app.quit();
