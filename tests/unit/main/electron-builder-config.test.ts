@@ -24,11 +24,11 @@ function included(files: string[], path: string): boolean {
     const body = negated ? pattern.slice(1) : pattern;
     const source = body
       .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*\*\//g, '\u0001')
-      .replace(/\*\*/g, '\u0002')
+      .replace(/\*\*\//g, '<DIRS>')
+      .replace(/\*\*/g, '<ANY>')
       .replace(/\*/g, '[^/]*')
-      .replace(/\u0001/g, '(?:.*/)?')
-      .replace(/\u0002/g, '.*');
+      .replace(/<DIRS>/g, '(?:.*/)?')
+      .replace(/<ANY>/g, '.*');
     const regex = new RegExp(`^${source}$`);
     if (regex.test(path)) result = !negated;
   }
