@@ -14,6 +14,7 @@ export class RollingFile {
   private stream: SonicBoom | null = null;
   private pending: string[] = [];
   private failed = false;
+  private closed = false;
   private readonly ready: Promise<void>;
 
   constructor(path: string, options: { size: string; count: number }) {
@@ -28,7 +29,7 @@ export class RollingFile {
     })
       .then(async (stream) => {
         // SonicBoom opens the file asynchronously; lines written before then would be lost on flush.
-        if (stream.fd < 0)
+        if ((stream as unknown as { fd: number }).fd < 0)
           await new Promise<void>((resolve) => stream.once('ready', () => resolve()));
         return stream;
       })
@@ -50,6 +51,7 @@ export class RollingFile {
   }
 
   write(line: string): void {
+    if (this.closed) return;
     if (this.stream) this.stream.write(line);
     else if (!this.failed && this.pending.length < MAX_PENDING) this.pending.push(line);
   }
@@ -57,14 +59,15 @@ export class RollingFile {
   async flush(): Promise<void> {
     await this.ready;
     const stream = this.stream;
-    if (!stream || stream.destroyed) return;
+    if (!stream || this.closed) return;
     await new Promise<void>((resolve) => stream.flush(() => resolve()));
   }
 
   async close(): Promise<void> {
     await this.flush();
     const stream = this.stream;
-    if (!stream || stream.destroyed) return;
+    if (!stream || this.closed) return;
+    this.closed = true;
     await new Promise<void>((resolve) => {
       stream.once('close', () => resolve());
       stream.end();

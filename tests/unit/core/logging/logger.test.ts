@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger, type RootLogger } from '../../../../electron/core/logging/logger';
 
-const SECRETS = ['4321-pin', 'tok_live_abcdef123456', 'eyJhbGciOiJIUzI1NiJ9.payload.sig', 'hunter2hunter2', 'cookie-value-99'];
+const SECRETS = [
+  '4321-pin',
+  'tok_live_abcdef123456',
+  'eyJhbGciOiJIUzI1NiJ9.payload.sig',
+  'hunter2hunter2',
+  'cookie-value-99',
+];
 
 describe('createLogger', () => {
   let dir: string;
@@ -12,7 +18,11 @@ describe('createLogger', () => {
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'ringside-log-'));
-    logger = createLogger({ name: 'ringside', level: 'debug', file: join(dir, 'logs', 'ringside.log') });
+    logger = createLogger({
+      name: 'ringside',
+      level: 'debug',
+      file: join(dir, 'logs', 'ringside.log'),
+    });
   });
 
   afterEach(async () => {
@@ -32,10 +42,17 @@ describe('createLogger', () => {
   function logEverySecretShape(target: RootLogger): void {
     const voicenter = target.child('voicenter');
     voicenter.info('signing in', {
-      login: { loginType: 'user', email: 'agent@example.com', pin: '4321-pin', token: 'tok_live_abcdef123456' },
+      login: {
+        loginType: 'user',
+        email: 'agent@example.com',
+        pin: '4321-pin',
+        token: 'tok_live_abcdef123456',
+      },
     });
     voicenter.error('login failed', {
-      error: new Error('server said: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig was rejected'),
+      error: new Error(
+        'server said: Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.payload.sig was rejected',
+      ),
     });
     voicenter.warn('batch', {
       attempts: [
@@ -79,7 +96,9 @@ describe('createLogger', () => {
 
   it('turns Errors into objects with a redacted message, stack and cause', () => {
     const cause = new Error('token=tok_live_abcdef123456 expired');
-    logger.error('refresh failed', { error: new Error('refresh with pin=4321-pin failed', { cause }) });
+    logger.error('refresh failed', {
+      error: new Error('refresh with pin=4321-pin failed', { cause }),
+    });
     const entry = JSON.parse(logger.recentLines().at(-1) ?? '{}') as {
       error: { type: string; message: string; stack: string; cause: { message: string } };
     };

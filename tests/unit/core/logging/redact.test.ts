@@ -6,9 +6,15 @@ describe('redactString', () => {
     ['Authorization: Bearer abc.def-ghi_123', `Authorization: Bearer ${REDACTED}`],
     ['auth basic dXNlcjpwYXNz== sent', `auth basic ${REDACTED} sent`],
     ['wss://h/socket.io/?token=s3cr3t&EIO=3', `wss://h/socket.io/?token=${REDACTED}&EIO=3`],
-    ['GET /x?api_key=k1&apikey=k2&api-key=k3', `GET /x?api_key=${REDACTED}&apikey=${REDACTED}&api-key=${REDACTED}`],
+    [
+      'GET /x?api_key=k1&apikey=k2&api-key=k3',
+      `GET /x?api_key=${REDACTED}&apikey=${REDACTED}&api-key=${REDACTED}`,
+    ],
     ['body {"pin":"1234","email":"a@b.c"}', `body {"pin":"${REDACTED}","email":"a@b.c"}`],
-    ['{"RefreshToken": "r-tok", "Token":123456}', `{"RefreshToken": "${REDACTED}", "Token":"${REDACTED}"}`],
+    [
+      '{"RefreshToken": "r-tok", "Token":123456}',
+      `{"RefreshToken": "${REDACTED}", "Token":"${REDACTED}"}`,
+    ],
     ['nothing to hide here', 'nothing to hide here'],
   ])('%s', (input, expected) => {
     expect(redactString(input)).toBe(expected);
@@ -33,7 +39,11 @@ describe('redact', () => {
       password: REDACTED,
       hasSecret: true,
       refreshToken: null,
-      list: [{ authToken: REDACTED }, [{ 'X-Auth-Token': REDACTED, cookie: REDACTED }], `Bearer ${REDACTED}`],
+      list: [
+        { authToken: REDACTED },
+        [{ 'X-Auth-Token': REDACTED, cookie: REDACTED }],
+        `Bearer ${REDACTED}`,
+      ],
     });
   });
 
