@@ -1,11 +1,12 @@
+import type { Api } from '../../shared/ipc/contract';
+// Names only: the preload must not bundle the schemas (main validates every call anyway).
 import {
   eventChannel,
   eventNames,
   invokeChannel,
   methodNames,
-  type Api,
   type EventName,
-} from '../../shared/ipc/contract';
+} from '../../shared/ipc/names';
 
 /** The part of ipcRenderer the bridge uses (a fake in tests). */
 export interface RendererIpc {
@@ -26,7 +27,7 @@ export function buildApi(ipc: RendererIpc): Api {
     api[name] = (...args: unknown[]) => ipc.invoke(channel, ...args);
   }
   api.on = (event: EventName, listener: (payload: unknown) => void): (() => void) => {
-    if (!eventNames.includes(event))
+    if (!(eventNames as readonly string[]).includes(event))
       throw new Error(`Ringside has no event named "${String(event)}".`);
     if (typeof listener !== 'function') throw new Error('A listener must be a function.');
     const channel = eventChannel(event);

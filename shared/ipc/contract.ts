@@ -8,8 +8,12 @@ import { method, type ApiMethods, type Handlers } from './define';
 import type { AppSnapshot, SettingsView } from './snapshot';
 import { rocketChatMethods } from './rocketchat-methods';
 import { signalWireMethods } from './signalwire-methods';
+import type { EventName, MethodName } from './names';
 
-const extensionNumber = z.string().trim().regex(/^\d{1,12}$/, 'an extension is digits only');
+const extensionNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}$/, 'an extension is digits only');
 
 export const voicenterSignInSchema = z.discriminatedUnion('loginType', [
   z.object({
@@ -66,7 +70,13 @@ export const coreMethods = {
 
 export const methods = { ...coreMethods, ...rocketChatMethods, ...signalWireMethods } as const;
 export type Methods = typeof methods;
-export type MethodName = keyof Methods;
+export { methodNames, eventNames, invokeChannel, eventChannel } from './names';
+export type { MethodName, EventName } from './names';
+
+// The schema-free name list (names.ts) must be exactly the contract's methods, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatchContract: Same<MethodName, keyof Methods> = true;
+void namesMatchContract;
 
 /** Events main pushes to the renderer. */
 export interface ApiEvents {
@@ -75,7 +85,9 @@ export interface ApiEvents {
   /** The agent clicked a call's notification: show that call. */
   focusCall: { ivrid: string };
 }
-export type EventName = keyof ApiEvents;
+// Every event has a payload type, and every payload type is a named event.
+const eventsMatchNames: Same<EventName, keyof ApiEvents> = true;
+void eventsMatchNames;
 
 /** The single object the renderer uses (exposed by the preload as `window.ringside`). */
 export type Api = ApiMethods<Methods> & {
@@ -83,8 +95,3 @@ export type Api = ApiMethods<Methods> & {
 };
 
 export type ApiHandlers = Handlers<Methods>;
-
-export const methodNames = Object.keys(methods) as MethodName[];
-export const eventNames: EventName[] = ['snapshot', 'focusCall'];
-export const invokeChannel = (name: MethodName): string => `ringside:${name}`;
-export const eventChannel = (name: EventName): string => `ringside-event:${name}`;

@@ -30,7 +30,10 @@ export async function dispatch(
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
-    return fail('invalid-arguments', `That request was not valid${where}: ${first?.message ?? 'bad input'}.`);
+    return fail(
+      'invalid-arguments',
+      `That request was not valid${where}: ${first?.message ?? 'bad input'}.`,
+    );
   }
   try {
     const handler = handlers[name] as (...args: unknown[]) => unknown;

@@ -21,7 +21,11 @@ export type WsServerMessage =
 
 /** Reads the per-run token from the page's URL fragment (`#token=...`). */
 export function tokenFromHash(hash: string): string | null {
-  const params = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
-  const token = params.get('token');
-  return token && /^[A-Za-z0-9_-]{16,128}$/.test(token) ? token : null;
+  // Parsed by hand: shared/ has no DOM or Node APIs (no URLSearchParams).
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  for (const part of body.split('&')) {
+    const [key, value] = part.split('=', 2);
+    if (key === 'token' && value && /^[A-Za-z0-9_-]{16,128}$/.test(value)) return value;
+  }
+  return null;
 }

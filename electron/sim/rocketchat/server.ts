@@ -129,7 +129,9 @@ export class SimHttpServer {
     const path = url.pathname;
     if (path === '/api/info' && method === 'GET')
       return serverInfo(this.sim, authenticate(this.sim, req.headers)?.user);
-    const live = /^\/live\/([^/]+)$/.exec(path);
+    // `/voip/:rid` is Rocket.Chat's own route for a VoIP room (what the client links to);
+    // `/live/:rid` is the livechat one. Both show the read-only stand-in page.
+    const live = /^\/(?:live|voip)\/([^/]+)$/.exec(path);
     if (live && method === 'GET') return livePage(this.sim, decodeURIComponent(live[1] ?? ''));
     if (!path.startsWith('/api/v1/')) return notFound();
     const sub = path.slice('/api/v1/'.length);

@@ -98,7 +98,13 @@ function logout(sim: SimContext, req: RequestContext): Reply {
   return { status: 200, body: { status: 'success', data: { message: "You've been logged out!" } } };
 }
 
+/** GET /api/v1/me: the signed-in user (how a personal access token is checked). */
+function me(sim: SimContext, req: RequestContext): Reply {
+  return req.user ? ok(userInfo(sim, req.user)) : loginFailed(sim.dialect, UNAUTHORIZED_LOGIN);
+}
+
 export const authRoutes: readonly Route[] = [
+  { method: 'GET', path: 'me', auth: true, rateLimit: 'default', voip: false, handler: me },
   { method: 'POST', path: 'login', auth: false, rateLimit: 'default', voip: false, handler: login },
   {
     method: 'POST',

@@ -1,0 +1,228 @@
+import io from 'socket.io-client';
+import type { ApiHandlers } from '../../../shared/ipc/contract';
+import type { AppSnapshot } from '../../../shared/ipc/snapshot';
+import { UserFacingError } from '../../../shared/ipc/dispatch';
+import { createEventParser } from '../../../shared/voicenter/parse';
+import { VOICENTER_SECRET, type SecretStore, type SettingsStore } from '../settings';
+import { VoicenterRealtimeClient } from '../voicenter/realtime-client';
+import type { Timings, VoicenterCredentials } from '../voicenter/types';
+import { systemClock, type Clock, type Logger, type Notifier } from '../ports';
+import type { RingsideCore } from './core-types';
+import { CallAlerts } from './call-alerts';
+import { startDemoServices, type DemoServices } from './demo';
+import { Notices } from './notices';
+import { Telephony } from './telephony';
+import { coreHandlers } from './core-handlers';
+import { createIntegrations, type Integrations } from './integrations';
+import { buildDiagnostics } from './diagnostics';
+
+export interface CoreDeps {
+  settings: SettingsStore;
+  secrets: SecretStore;
+  notifier: Notifier;
+  logger: Logger;
+  clock?: Clock;
+  /** The user data folder: the outbox and per-caller visitor tokens live here. */
+  dataDir: string;
+  /** Whether this host can raise native notifications at all. */
+  notificationsAvailable: boolean;
+  /** Recent (already redacted) log lines, for the diagnostics export. */
+  recentLogLines?: () => string[];
+  /** Opens a URL the agent chose in their browser (Electron: `shell.openExternal`). */
+  openExternal?: (url: string) => Promise<void>;
+  /** Tests shorten the realtime client's timers. */
+  voicenterTimings?: Partial<Timings>;
+  /** Tests speed up the demo scenarios. */
+  demoSpeed?: number;
+}
+
+/** Coalesce bursts of changes (a snapshot plus its events) into one push to the window. */
+const SNAPSHOT_COALESCE_MS = 30;
+
+export function createRingsideCore(deps: CoreDeps): RingsideCore {
+  const clock = deps.clock ?? systemClock;
+  const log = deps.logger.child('core');
+  const notices = new Notices(clock);
+  const telephony = new Telephony(log, deps.settings.get().voicenter.ownExtensions);
+  const snapshotListeners = new Set<(s: AppSnapshot) => void>();
+  const focusListeners = new Set<(ivrid: string) => void>();
+  let demo: DemoServices | null = null;
+  let pushTimer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+
+  const integrations: Integrations = createIntegrations({
+    settings: deps.settings,
+    secrets: deps.secrets,
+    logger: deps.logger,
+    clock,
+    dataDir: deps.dataDir,
+    notices,
+    openExternal: deps.openExternal,
+  });
+
+  const alerts = new CallAlerts({
+    notifier: deps.notifier,
+    logger: log,
+    // Where the host has no notification service at all, the window's badge says so once;
+    // trying anyway would only add a failure notice per call.
+    enabled: () => deps.notificationsAvailable && deps.settings.get().notifications.enabled,
+    onClick: (ivrid) => focusListeners.forEach((listener) => listener(ivrid)),
+    onFailure: (message) => notices.add('warning', message, 'notification-failed'),
+  });
+
+  telephony.onCallEvent((event, before, after) => alerts.handle(event, before, after));
+  telephony.onCallEvent((event, before, after) => integrations.onCallEvent(event, before, after));
+
+  function mode(): AppSnapshot['mode'] {
+    return deps.settings.get().app.mode;
+  }
+
+  function snapshot(): AppSnapshot {
+    return {
+      mode: mode(),
+      connection: telephony.connectionView,
+      calls: telephony.state,
+      settings: deps.settings.view((key) => deps.secrets.has(key)),
+      notices: notices.list(),
+      notificationsAvailable: deps.notificationsAvailable,
+      ...integrations.views(),
+      now: clock.now(),
+    };
+  }
+
+  function schedulePush(): void {
+    if (pushTimer || stopped) return;
+    pushTimer = setTimeout(() => {
+      pushTimer = null;
+      const current = snapshot();
+      for (const listener of snapshotListeners) listener(current);
+    }, SNAPSHOT_COALESCE_MS);
+  }
+
+  telephony.onChange(schedulePush);
+  notices.onChange(schedulePush);
+  integrations.onChange(schedulePush);
+  deps.settings.onChange((settings, changed) => {
+    if (changed.includes('voicenter')) telephony.setOwnExtensions(settings.voicenter.ownExtensions);
+    schedulePush();
+  });
+
+  function clientFor(credentials: VoicenterCredentials): VoicenterRealtimeClient {
+    return new VoicenterRealtimeClient({
+      credentials,
+      io,
+      parser: createEventParser(),
+      logger: deps.logger,
+      clock,
+      ...(deps.voicenterTimings ? { timings: deps.voicenterTimings } : {}),
+    });
+  }
+
+  async function stopDemo(): Promise<void> {
+    const running = demo;
+    demo = null;
+    if (running) {
+      await integrations.leaveDemo();
+      await running.stop();
+    }
+  }
+
+  async function connectDemo(): Promise<void> {
+    await telephony.disconnect();
+    if (!demo) {
+      const { seed, scenario } = deps.settings.get().demo;
+      demo = await startDemoServices({ seed, scenario, speed: deps.demoSpeed ?? 1 }, deps.logger);
+      await integrations.useDemo(demo);
+    }
+    await telephony.use(
+      clientFor(demo.voicenterCredentials),
+      deps.settings.get().voicenter.ownExtensions,
+    );
+  }
+
+  function storedAccount(): VoicenterCredentials | null {
+    const secret = deps.secrets.get(VOICENTER_SECRET);
+    if (!secret) return null;
+    const { loginType, identity, loginBaseUrl } = deps.settings.get().voicenter;
+    return { loginType, identity, secret, loginBaseUrl };
+  }
+
+  async function connectAccount(credentials: VoicenterCredentials): Promise<void> {
+    await stopDemo();
+    await telephony.use(clientFor(credentials), deps.settings.get().voicenter.ownExtensions);
+  }
+
+  async function startForMode(): Promise<void> {
+    const current = mode();
+    if (current === 'account') {
+      const account = storedAccount();
+      if (account) return connectAccount(account);
+      notices.add(
+        'warning',
+        deps.secrets.persistent
+          ? 'Your Voicenter sign-in is incomplete. Sign in again to receive calls.'
+          : 'This computer cannot encrypt stored passwords, so Ringside did not keep yours. Sign in again to receive calls.',
+        'voicenter-signin-needed',
+      );
+      await telephony.disconnect();
+      return;
+    }
+    if (current === 'demo' && deps.settings.get().demo.enabled) return connectDemo();
+    await telephony.disconnect();
+  }
+
+  const handlers: ApiHandlers = {
+    ...coreHandlers({
+      settings: deps.settings,
+      secrets: deps.secrets,
+      notices,
+      telephony,
+      snapshot,
+      testRing: () => alerts.testRing(),
+      connectAccount,
+      connectDemo: async () => {
+        if (!deps.settings.get().demo.enabled) {
+          throw new UserFacingError('demo-disabled', 'The demo is turned off on this computer.');
+        }
+        deps.settings.update({ app: { mode: 'demo' } });
+        await connectDemo();
+      },
+      signOut: async () => {
+        await telephony.disconnect();
+        await stopDemo();
+      },
+      diagnostics: () => buildDiagnostics(snapshot(), deps.recentLogLines?.() ?? []),
+      voicenterTimeoutMs: deps.voicenterTimings?.httpTimeoutMs,
+    }),
+    ...integrations.handlers,
+  };
+
+  return {
+    handlers,
+    snapshot,
+    async start() {
+      await integrations.start();
+      await startForMode();
+      schedulePush();
+    },
+    async stop() {
+      stopped = true;
+      if (pushTimer) clearTimeout(pushTimer);
+      await telephony.disconnect();
+      await integrations.stop();
+      await stopDemo();
+    },
+    onSnapshot(listener) {
+      snapshotListeners.add(listener);
+      return () => snapshotListeners.delete(listener);
+    },
+    onFocusCall(listener) {
+      focusListeners.add(listener);
+      return () => focusListeners.delete(listener);
+    },
+    reconnectNow(reason) {
+      log.info('reconnecting now', { reason });
+      telephony.reconnectNow(reason);
+    },
+  };
+}

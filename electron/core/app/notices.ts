@@ -1,0 +1,45 @@
+import type { Notice } from '../../../shared/ipc/snapshot';
+import type { Clock } from '../ports';
+
+const MAX_NOTICES = 20;
+
+/**
+ * Messages for the agent in plain words. A notice with the same `key` replaces the previous one, so
+ * a repeating problem ("Rocket.Chat is not answering") shows once, with its latest wording.
+ */
+export class Notices {
+  private items: Notice[] = [];
+  private seq = 0;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly clock: Clock) {}
+
+  add(level: Notice['level'], text: string, key?: string): string {
+    const id = key ?? `n${++this.seq}`;
+    this.items = [
+      { id, level, text, at: this.clock.now() },
+      ...this.items.filter((n) => n.id !== id),
+    ].slice(0, MAX_NOTICES);
+    this.changed();
+    return id;
+  }
+
+  dismiss(id: string): void {
+    const before = this.items.length;
+    this.items = this.items.filter((n) => n.id !== id);
+    if (this.items.length !== before) this.changed();
+  }
+
+  list(): Notice[] {
+    return this.items;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

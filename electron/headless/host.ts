@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { createRingsideCore, type CoreDeps } from '../core/app/core';
+import type { RingsideCore } from '../core/app/core-types';
+import { createLogger, type RootLogger } from '../core/logging';
+import { createNotifier } from '../core/notify';
+import { securityHeaders } from '../core/security/csp';
+import {
+  applyConfig,
+  FileKeyCipher,
+  loadConfigFile,
+  openConfBackend,
+  SecretStore,
+  SettingsStore,
+} from '../core/settings';
+import { attachIpcSocket } from './ipc-socket';
+import { createStaticHandler } from './static-files';
+
+export interface HeadlessHostOptions {
+  /** Default 0: a free port. */
+  port?: number;
+  /** A JSON config file that pre-seeds settings and credentials (see docs/configuration.md). */
+  configPath?: string;
+  /** Where settings, secrets, the outbox and logs live. */
+  dataDir: string;
+  /** The built renderer. Default `out/renderer`. */
+  rendererDir?: string;
+  /** Test hooks passed to the core (shorter timers, faster demo). */
+  core?: Pick<CoreDeps, 'voicenterTimings' | 'demoSpeed'>;
+  /** Also log to stdout. */
+  verbose?: boolean;
+}
+
+export interface HeadlessHost {
+  /** The page to open, with the per-run token in the fragment (never sent in a request line). */
+  url: string;
+  token: string;
+  core: RingsideCore;
+  logger: RootLogger;
+  stop(): Promise<void>;
+}
+
+/**
+ * Ringside without Electron: the same main-process services in plain Node, the built renderer
+ * served on 127.0.0.1, and the IPC contract carried over a WebSocket that only this run's token
+ * opens. It lets the whole app be exercised end to end in real Chromium, here and in CI, and run
+ * where Electron cannot start.
+ */
+export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const logger = createLogger({
+    name: 'ringside',
+    file: join(dataDir, 'logs', 'ringside.log'),
+    stdout: options.verbose ?? false,
+  });
+  const log = logger.child('headless');
+
+  const settings = new SettingsStore(
+    openConfBackend({ dir: dataDir, name: 'settings', logger }),
+    logger,
+  );
+  const secrets = new SecretStore(
+    openConfBackend({ dir: dataDir, name: 'secrets', logger }),
+    new FileKeyCipher(join(dataDir, 'secret.key')),
+    logger,
+  );
+  if (options.configPath) {
+    const applied = applyConfig(loadConfigFile(options.configPath), settings, secrets);
+    log.info('configuration file applied', {
+      sections: applied.sections,
+      secrets: applied.secrets.length,
+    });
+  }
+
+  const notifier = createNotifier({ appName: 'Ringside', logger });
+  const core = createRingsideCore({
+    settings,
+    secrets,
+    notifier: notifier.notifier,
+    notificationsAvailable: notifier.available,
+    logger,
+    dataDir,
+    recentLogLines: () => logger.recentLines(),
+    ...options.core,
+  });
+
+  const token = randomBytes(24).toString('base64url');
+  const server: Server = createServer();
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as AddressInfo;
+  const serveStatic = createStaticHandler(
+    resolve(options.rendererDir ?? 'out/renderer'),
+    securityHeaders([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]),
+  );
+  server.on('request', (req, res) => {
+    serveStatic(req, res).catch((error: unknown) => {
+      log.error('serving a file failed', { error });
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  const ipc = attachIpcSocket(server, core, token, log);
+
+  await core.start();
+  const url = `http://127.0.0.1:${port}/#token=${token}`;
+  log.info('headless host listening', { port });
+
+  return {
+    url,
+    token,
+    core,
+    logger,
+    async stop() {
+      await ipc.close();
+      await new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await core.stop();
+      await logger.close();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * The IPC method and event names without their schemas, so the sandboxed preload (and the
+ * renderer) can enumerate them without bundling the validation library. `contract.ts` checks at
+ * compile time that this list and the contract's methods are the same set.
+ */
+export const methodNames = [
+  'getSnapshot',
+  'signInVoicenter',
+  'useDemo',
+  'signOut',
+  'reconnect',
+  'updateSettings',
+  'testRing',
+  'dismissNotice',
+  'exportDiagnostics',
+  'rocketChatSignIn',
+  'rocketChatSignOut',
+  'openRoom',
+  'roomAction',
+  'wrapUp',
+  'retryAction',
+  'discardAction',
+  'openRoomInBrowser',
+  'updateRocketChatSettings',
+  'configureSignalWire',
+  'testSignalWire',
+  'linkSignalWireCall',
+  'sendSignalWireEvent',
+  'sendSignalWirePreset',
+  'endSignalWireCall',
+  'updateSignalWireSettings',
+] as const;
+export type MethodName = (typeof methodNames)[number];
+
+export const eventNames = ['snapshot', 'focusCall'] as const;
+export type EventName = (typeof eventNames)[number];
+
+export const invokeChannel = (name: MethodName): string => `ringside:${name}`;
+export const eventChannel = (name: EventName): string => `ringside-event:${name}`;
