@@ -28,6 +28,13 @@ const kindOf = (value: unknown): string => {
 export const isJsonObject = (value: unknown): value is JsonObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The parser's complaint without the echo of the whole text V8 appends ('..., "{...}" is not valid JSON'). */
+function jsonProblem(error: unknown): string {
+  if (!(error instanceof Error)) return 'it could not be read';
+  const message = error.message.replace(/, ".*" is not valid JSON$/s, '').trim();
+  return message === '' ? 'it could not be read' : message;
+}
+
 /** `{ok: true, value}` for a JSON object; otherwise a reason in plain words. Never throws. */
 export function parseEventObject(text: string): ParseEventResult {
   if (text.length > MAX_EVENT_TEXT_LENGTH) {
@@ -46,8 +53,7 @@ export function parseEventObject(text: string): ParseEventResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : 'it could not be read';
-    return { ok: false, reason: `This is not valid JSON: ${detail}.` };
+    return { ok: false, reason: `This is not valid JSON: ${jsonProblem(error)}.` };
   }
   if (!isJsonObject(value)) {
     return {

@@ -65,3 +65,18 @@ describe('eventLabel', () => {
     expect(eventLabel(event)).toBe(label);
   });
 });
+
+describe('parseEventObject reasons', () => {
+  // The engine's wording differs between versions (Node, Chromium); what matters is the shape.
+  it.each(['{"type": oops}', '{"type": "x",}', '{"type": "x"', '{"a": 1} trailing'])(
+    'says what is wrong with %s without echoing the text back',
+    (text) => {
+      const result = parseEventObject(text);
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.reason).toMatch(/^This is not valid JSON: \S.*\.$/);
+      expect(result.reason).not.toContain(text);
+      expect(result.reason).not.toMatch(/is not valid JSON\.$/);
+    },
+  );
+});
