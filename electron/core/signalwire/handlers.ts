@@ -129,7 +129,8 @@ export function createHandlers(service: SignalWireService): SignalWireHandlers {
 
     updateSignalWireSettings: (patch) => {
       service.settings.update(patch);
-      service.configurationChanged();
+      // Not a new connection: demo mode and the last test result stay.
+      service.settingsChanged();
       return service.view();
     },
   };

@@ -279,6 +279,12 @@ export class SignalWireService {
     this.emit();
   }
 
+  /** Non-connection settings changed (mirroring, presets, the custom data key). */
+  settingsChanged(): void {
+    this.links.setCustomDataKey(this.deps.settings.get().customDataKey);
+    this.emit();
+  }
+
   setTest(test: SignalWireTestView | null): void {
     this.test = test;
     this.emit();

@@ -465,6 +465,13 @@ describe('demo mode and credentials', () => {
       ]);
       expect(settings.section('signalwire').space).toBe('');
       expect(secrets.get('signalwire.apiToken')).toBeNull();
+      // Changing a setting in demo mode keeps the demo.
+      expect(
+        await service.handlers.updateSignalWireSettings({ mirrorCallEvents: true }),
+      ).toMatchObject({
+        mode: 'demo',
+        mirrorCallEvents: true,
+      });
       service.leaveDemo();
       expect(service.view().configured).toBe(false);
     } finally {
