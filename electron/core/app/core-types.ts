@@ -1,5 +1,6 @@
 import type { AppSnapshot } from '../../../shared/ipc/snapshot';
 import type { ApiHandlers } from '../../../shared/ipc/contract';
+import type { DemoServices } from './demo';
 
 /** The app's services behind one object: the same for the Electron main process and the headless host. */
 export interface RingsideCore {
@@ -14,4 +15,6 @@ export interface RingsideCore {
   onFocusCall(listener: (ivrid: string) => void): () => void;
   /** Power resume / network change: reconnect now even if the socket claims to be open. */
   reconnectNow(reason: string): void;
+  /** The running built-in demo services, or null outside demo mode (tests read their journals). */
+  demo(): DemoServices | null;
 }

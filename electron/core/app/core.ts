@@ -220,6 +220,7 @@ export function createRingsideCore(deps: CoreDeps): RingsideCore {
       focusListeners.add(listener);
       return () => focusListeners.delete(listener);
     },
+    demo: () => demo,
     reconnectNow(reason) {
       log.info('reconnecting now', { reason });
       telephony.reconnectNow(reason);
