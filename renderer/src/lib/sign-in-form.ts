@@ -6,6 +6,17 @@ import { voicenterSignInSchema, type VoicenterSignIn } from '../../../shared/ipc
 import type { LoginType } from '../../../shared/domain/connection';
 import type { MessageKey } from './i18n/en';
 
+/**
+ * Voicenter's own login service. A form that shows this address would invite agents to edit it,
+ * so it counts as "no white-label server". (Same value as main's default; it could live in shared/.)
+ */
+export const VOICENTER_LOGIN_BASE_URL = 'https://loginapi.voicenter.co.il/monitorAPI/Login';
+
+/** The white-label login server to prefill, or '' for Voicenter's own. */
+export function whiteLabelServer(remembered: string): string {
+  return remembered.trim().replace(/\/+$/, '') === VOICENTER_LOGIN_BASE_URL ? '' : remembered;
+}
+
 export interface SignInFields {
   loginType: LoginType;
   email: string;

@@ -5,14 +5,13 @@
  * answer fails after `requestTimeoutMs`.
  */
 import { z } from 'zod';
+import type { Api, ApiEvents } from '../../../shared/ipc/contract';
 import {
   eventNames,
   methodNames,
-  type Api,
-  type ApiEvents,
   type EventName,
   type MethodName,
-} from '../../../shared/ipc/contract';
+} from '../../../shared/ipc/names';
 import { fail, type IpcResult } from '../../../shared/ipc/result';
 import type { WsClientMessage } from '../../../shared/ipc/ws-protocol';
 
@@ -65,7 +64,8 @@ const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('event'), event: z.string(), payload: z.unknown() }),
 ]);
 
-const isEventName = (name: string): name is EventName => (eventNames as string[]).includes(name);
+const isEventName = (name: string): name is EventName =>
+  (eventNames as readonly string[]).includes(name);
 
 interface Pending {
   resolve: (result: IpcResult<unknown>) => void;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkSignIn, type SignInFields } from '../../../renderer/src/lib/sign-in-form';
+import {
+  checkSignIn,
+  whiteLabelServer,
+  type SignInFields,
+} from '../../../renderer/src/lib/sign-in-form';
 import { en } from '../../../renderer/src/lib/i18n/en';
 import { he } from '../../../renderer/src/lib/i18n/he';
 
@@ -72,5 +76,16 @@ describe('dictionaries', () => {
       expect(he[key], key).toBeTruthy();
       expect(params(he[key]), key).toEqual(params(en[key]));
     }
+  });
+});
+
+describe('whiteLabelServer', () => {
+  it('hides Voicenter’s own login service and keeps a reseller’s', () => {
+    expect(whiteLabelServer('https://loginapi.voicenter.co.il/monitorAPI/Login')).toBe('');
+    expect(whiteLabelServer('https://loginapi.voicenter.co.il/monitorAPI/Login/')).toBe('');
+    expect(whiteLabelServer('https://login.reseller.example/monitorAPI/Login')).toBe(
+      'https://login.reseller.example/monitorAPI/Login',
+    );
+    expect(whiteLabelServer('')).toBe('');
   });
 });

@@ -12,6 +12,7 @@ export const en = {
 
   'conn.connected': 'Connected to {server}',
   'conn.since': 'since {time}',
+  'conn.demoServer': 'the built-in demo',
   'conn.connecting': 'Connecting…',
   'conn.connectingAttempt': 'Connecting (attempt {attempt})',
   'conn.offline': 'Offline: {reason}',

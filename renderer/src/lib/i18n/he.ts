@@ -14,6 +14,7 @@ export const he: Dictionary = {
 
   'conn.connected': 'מחובר אל {server}',
   'conn.since': 'מאז {time}',
+  'conn.demoServer': 'ההדגמה המובנית',
   'conn.connecting': 'מתחבר…',
   'conn.connectingAttempt': 'מתחבר (ניסיון {attempt})',
   'conn.offline': 'לא מחובר: {reason}',
