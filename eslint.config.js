@@ -7,7 +7,13 @@ import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
 const noElectron = {
-  paths: [{ name: 'electron', message: 'Only electron/main/adapters/, electron/main/index.ts and the preload import electron.' }],
+  paths: [
+    {
+      name: 'electron',
+      message:
+        'Only electron/main/adapters/, electron/main/index.ts and the preload import electron.',
+    },
+  ],
 };
 const noNode = {
   paths: noElectron.paths,
@@ -35,7 +41,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {

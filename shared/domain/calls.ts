@@ -7,7 +7,8 @@
 export type CallDirection = 'incoming' | 'outgoing' | 'click2call' | 'spy' | 'unknown';
 
 /** `ended` only appears on calls kept after hang-up (recent calls, the call card's last view). */
-export type CallStatus = 'ringing' | 'dialing' | 'talking' | 'hold' | 'spying' | 'ended' | 'unknown';
+export type CallStatus =
+  'ringing' | 'dialing' | 'talking' | 'hold' | 'spying' | 'ended' | 'unknown';
 
 export interface CallInfo {
   /** The call's unique id across the whole Voicenter platform (`ivrid`). */
@@ -71,7 +72,8 @@ export type HangupCause =
   // Unknown causes are kept verbatim rather than rejected.
   | (string & {});
 
-export type KnownExtensionReason = 'NEWCALL' | 'ANSWER' | 'HOLD' | 'UNHOLD' | 'HANGUP' | 'userStatusUpdate';
+export type KnownExtensionReason =
+  'NEWCALL' | 'ANSWER' | 'HOLD' | 'UNHOLD' | 'HANGUP' | 'userStatusUpdate';
 export type KnownQueueReason = 'JOIN' | 'EXIT' | 'ABANDONED' | 'ANSWER';
 
 /** A validated, normalised server event. Unknown reasons are kept (as strings) and ignored by the reducer. */
@@ -89,7 +91,13 @@ export type RealtimeEvent =
       /** Present on HANGUP. */
       hangup: { cause: HangupCause; callerId: string; ivrid: string } | null;
     }
-  | { kind: 'queue'; reason: KnownQueueReason | (string & {}); at: number; queue: QueueInfo; ivrid: string | null }
+  | {
+      kind: 'queue';
+      reason: KnownQueueReason | (string & {});
+      at: number;
+      queue: QueueInfo;
+      ivrid: string | null;
+    }
   | { kind: 'monitoredSetChanged'; which: 'extensions' | 'queues' | 'dialers' }
   | { kind: 'keepaliveResponse'; ok: boolean; code: number; description: string }
   | { kind: 'dialers'; at: number };
