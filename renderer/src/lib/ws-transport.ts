@@ -56,7 +56,8 @@ const OPEN = 1;
 export const LOST_CONTACT = "Lost contact with Ringside's main process.";
 
 const ipcResultSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
+  // A void result arrives as `{ ok: true }`: JSON drops an undefined `value`.
+  z.object({ ok: z.literal(true), value: z.unknown().optional() }),
   z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
 const serverMessageSchema = z.discriminatedUnion('type', [

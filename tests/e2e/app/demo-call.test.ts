@@ -144,4 +144,34 @@ describe.skipIf(reason !== null)('demo call in the window', () => {
     await app.page.getByTestId('language-toggle').click();
     expect(await app.page.evaluate(() => document.documentElement.dir)).toBe('ltr');
   });
+
+  it('runs the self-checks from the settings drawer: test ring and diagnostics', async () => {
+    const page = app.page;
+    await page.getByTestId('open-settings').click();
+    const alertsUnavailable = (await page.getByTestId('alerts-unavailable').count()) > 0;
+
+    await page.getByTestId('test-ring').click();
+    if (alertsUnavailable) {
+      // No notification service on this machine: the agent is told so in plain words.
+      await expect
+        .poll(() => page.getByTestId('settings-error').textContent(), { timeout: 10_000 })
+        .toMatch(/notification/i);
+    } else {
+      await expect
+        .poll(() => page.getByTestId('settings').getByRole('status').textContent(), {
+          timeout: 10_000,
+        })
+        .toContain('Test alert sent');
+    }
+
+    await page.getByTestId('export-diagnostics').click();
+    const text = page.getByTestId('diagnostics-text');
+    await expect.poll(() => text.inputValue(), { timeout: 10_000 }).toMatch(/\S/);
+    // The demo agent's sign-in pin never reaches the window.
+    expect(await text.inputValue()).not.toContain('"1234"');
+    expect(await page.getByTestId('download-diagnostics').getAttribute('download')).toMatch(
+      /^ringside-diagnostics-\d{4}-\d{2}-\d{2}\.txt$/,
+    );
+    await page.getByTestId('close-settings').click();
+  });
 });

@@ -83,6 +83,7 @@ describe.skipIf(reason !== null)('sign-in form', () => {
       DEMO_CREDENTIALS.user.email,
     );
     expect(await form().count()).toBe(0);
+    expect(await error().count()).toBe(0);
     await expect
       .poll(() => app.page.getByTestId('connection-badge').getAttribute('data-status'), {
         timeout: 20_000,

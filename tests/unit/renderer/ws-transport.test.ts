@@ -105,6 +105,16 @@ describe('WebSocket transport for the headless host', () => {
     expect(typeof (host.received[0] as { id: unknown }).id).toBe('number');
   });
 
+  it('accepts a void result, which arrives without a value', async () => {
+    const host = await startHost((socket, message) => {
+      socket.send(JSON.stringify({ type: 'result', id: message.id, result: { ok: true } }));
+    });
+    const transport = transportTo(host.url);
+    await waitForLink(transport, 'up');
+
+    expect(await transport.api.useDemo()).toEqual({ ok: true });
+  });
+
   it('passes arguments through and keeps concurrent calls apart by id', async () => {
     const host = await startHost((socket, message) => {
       // Answer in reverse order of arrival: ids, not order, must match results to calls.
