@@ -39,11 +39,12 @@ export function formatDateTime(at: number, locale: Locale): string {
   return format.format(at);
 }
 
-/** "5 sec. ago", "in 3 min." in the agent's language. */
+/** "5 seconds ago", "in 3 minutes" in the agent's language. */
 export function formatAge(at: number, now: number, locale: Locale): string {
   let format = relativeFormats.get(locale);
   if (!format) {
-    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+    // Long style: ICU's short Hebrew forms read oddly ("לפני שנ׳ (1)").
+    format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'long' });
     relativeFormats.set(locale, format);
   }
   const seconds = Math.round((at - now) / 1000);

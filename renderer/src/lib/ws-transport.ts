@@ -126,7 +126,7 @@ export function createWsTransport(options: WsTransportOptions): Transport {
       settle(
         message.data.id,
         result.success
-          ? result.data
+          ? (result.data as IpcResult<unknown>)
           : fail('internal', 'Ringside answered with something the window did not understand.'),
       );
       return;
