@@ -12,9 +12,15 @@ import { createWsTransport, type LinkState, type Transport } from './ws-transpor
 
 export type { LinkState, Transport } from './ws-transport';
 
+/**
+ * The same object every time: the app state reads `link()` inside an effect, and a fresh object
+ * per call would look like a change and re-run that effect forever.
+ */
+const ALWAYS_UP: LinkState = Object.freeze({ status: 'up' });
+
 /** The preload's object: always linked, main lives as long as the window. */
 function preloadTransport(bridge: Api): Transport {
-  return { api: bridge, link: () => ({ status: 'up' }), onLink: () => () => {}, close: () => {} };
+  return { api: bridge, link: () => ALWAYS_UP, onLink: () => () => {}, close: () => {} };
 }
 
 /** A page opened without its token can never reach main: say so instead of retrying forever. */

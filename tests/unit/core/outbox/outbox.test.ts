@@ -19,7 +19,12 @@ class ScriptedTransport implements OutboxTransport {
   readonly attempts: string[] = [];
   inflight = 0;
   maxInflight = 0;
-  constructor(private readonly answer: (action: OutboxAction, attempt: number) => DeliveryOutcome | Promise<DeliveryOutcome> = () => ({ kind: 'sent' })) {}
+  constructor(
+    private readonly answer: (
+      action: OutboxAction,
+      attempt: number,
+    ) => DeliveryOutcome | Promise<DeliveryOutcome> = () => ({ kind: 'sent' }),
+  ) {}
 
   async deliver(action: OutboxAction, signal: AbortSignal): Promise<DeliveryOutcome> {
     this.attempts.push(action.id);
@@ -28,7 +33,10 @@ class ScriptedTransport implements OutboxTransport {
     try {
       await new Promise((resolve) => setTimeout(resolve, 1));
       if (signal.aborted) return { kind: 'retry', reason: 'aborted' };
-      const outcome = await this.answer(action, this.attempts.filter((id) => id === action.id).length);
+      const outcome = await this.answer(
+        action,
+        this.attempts.filter((id) => id === action.id).length,
+      );
       if (outcome.kind === 'sent') this.delivered.push(action.id);
       return outcome;
     } finally {
@@ -37,7 +45,11 @@ class ScriptedTransport implements OutboxTransport {
   }
 }
 
-const action = (id: string, orderKey = 'room-1', extra: Partial<NewOutboxAction> = {}): NewOutboxAction => ({
+const action = (
+  id: string,
+  orderKey = 'room-1',
+  extra: Partial<NewOutboxAction> = {},
+): NewOutboxAction => ({
   id,
   target: 'rocketchat',
   kind: 'voip-event',
@@ -52,7 +64,10 @@ let dir: string;
 let file: string;
 const outboxes: Outbox[] = [];
 
-const makeOutbox = (transport: OutboxTransport, extra: Partial<ConstructorParameters<typeof Outbox>[0]> = {}): Outbox => {
+const makeOutbox = (
+  transport: OutboxTransport,
+  extra: Partial<ConstructorParameters<typeof Outbox>[0]> = {},
+): Outbox => {
   const outbox = new Outbox({
     storage: new FileOutboxStorage(file, silentLogger),
     transports: { rocketchat: transport },
@@ -109,7 +124,9 @@ describe('Outbox', () => {
 
   it('keeps order across retries: a later action waits for the head to be sent', async () => {
     const transport = new ScriptedTransport((a, attempt) =>
-      a.id === 'a1' && attempt < 3 ? { kind: 'retry', reason: 'Rocket.Chat is not answering' } : { kind: 'sent' },
+      a.id === 'a1' && attempt < 3
+        ? { kind: 'retry', reason: 'Rocket.Chat is not answering' }
+        : { kind: 'sent' },
     );
     const outbox = makeOutbox(transport);
     await outbox.start();
@@ -130,17 +147,27 @@ describe('Outbox', () => {
     let now = 1_000_000;
     const clock = { now: () => now };
     const transport = new ScriptedTransport((a, attempt) => {
-      if (a.id === 'late') return attempt === 1 ? { kind: 'retry', reason: 'rate limited', notBefore: now + 5_000 } : { kind: 'sent' };
+      if (a.id === 'late')
+        return attempt === 1
+          ? { kind: 'retry', reason: 'rate limited', notBefore: now + 5_000 }
+          : { kind: 'sent' };
       return attempt <= 5 ? { kind: 'retry', reason: 'down' } : { kind: 'sent' };
     });
-    const outbox = makeOutbox(transport, { timers, clock, random: () => 0, backoff: { baseMs: 100, capMs: 500 } });
+    const outbox = makeOutbox(transport, {
+      timers,
+      clock,
+      random: () => 0,
+      backoff: { baseMs: 100, capMs: 500 },
+    });
     await outbox.start();
     await outbox.enqueue(action('x'));
     // Time only moves when the test moves it; `wake()` plays the timer firing.
     await waitFor(() => delays.length >= 1);
     const seen: number[] = [];
     for (let i = 0; i < 5; i += 1) {
-      await waitFor(() => outbox.get('x')?.state === 'waiting' || outbox.get('x')?.state === 'sent');
+      await waitFor(
+        () => outbox.get('x')?.state === 'waiting' || outbox.get('x')?.state === 'sent',
+      );
       const record = outbox.get('x');
       if (record?.state !== 'waiting') break;
       seen.push((record.nextAttemptAt ?? 0) - now);
@@ -158,7 +185,9 @@ describe('Outbox', () => {
 
   it('lets a permanently failed action not block later ones, except those that name it in `after`', async () => {
     const transport = new ScriptedTransport((a, attempt) =>
-      a.id === 'hold' && attempt === 1 ? { kind: 'failed', reason: 'no permission' } : { kind: 'sent' },
+      a.id === 'hold' && attempt === 1
+        ? { kind: 'failed', reason: 'no permission' }
+        : { kind: 'sent' },
     );
     const outbox = makeOutbox(transport);
     await outbox.start();
@@ -179,7 +208,9 @@ describe('Outbox', () => {
   });
 
   it('releases the actions waiting for one that is discarded', async () => {
-    const transport = new ScriptedTransport((a) => (a.id === 'open' ? { kind: 'failed', reason: 'not an agent' } : { kind: 'sent' }));
+    const transport = new ScriptedTransport((a) =>
+      a.id === 'open' ? { kind: 'failed', reason: 'not an agent' } : { kind: 'sent' },
+    );
     const outbox = makeOutbox(transport);
     await outbox.start();
     await outbox.enqueue(action('open'));
@@ -229,7 +260,10 @@ describe('Outbox', () => {
   it('refuses to send what it could not persist', async () => {
     const transport = new ScriptedTransport();
     const outbox = new Outbox({
-      storage: { load: () => Promise.resolve(null), save: () => Promise.reject(new Error('disk full')) },
+      storage: {
+        load: () => Promise.resolve(null),
+        save: () => Promise.reject(new Error('disk full')),
+      },
       transports: { rocketchat: transport },
       clock: systemClock,
       logger: silentLogger,
@@ -253,14 +287,27 @@ describe('Outbox', () => {
 
   it('shows queued, waiting and failed with reasons, and retries a waiting action on demand', async () => {
     const transport = new ScriptedTransport((a, attempt) =>
-      a.id === 'w' && attempt === 1 ? { kind: 'retry', reason: 'Rocket.Chat asked to slow down', notBefore: Date.now() + 60_000 } : { kind: 'sent' },
+      a.id === 'w' && attempt === 1
+        ? {
+            kind: 'retry',
+            reason: 'Rocket.Chat asked to slow down',
+            notBefore: Date.now() + 60_000,
+          }
+        : { kind: 'sent' },
     );
     const outbox = makeOutbox(transport);
     await outbox.start();
     await outbox.enqueue(action('w'));
     await waitFor(() => stateOf(outbox, 'w') === 'waiting');
     const item = outbox.view().items[0];
-    expect(item).toMatchObject({ id: 'w', state: 'waiting', attempts: 1, reason: 'Rocket.Chat asked to slow down', target: 'rocketchat', label: 'Action w' });
+    expect(item).toMatchObject({
+      id: 'w',
+      state: 'waiting',
+      attempts: 1,
+      reason: 'Rocket.Chat asked to slow down',
+      target: 'rocketchat',
+      label: 'Action w',
+    });
     expect(item?.nextAttemptAt).toBeGreaterThan(Date.now());
     expect(outbox.retry('w')).toBe(true);
     await waitFor(() => stateOf(outbox, 'w') === 'sent');
