@@ -1,7 +1,8 @@
 /**
  * Small pure views over call state for the UI and the tray.
  */
-import type { CallInfo, QueueInfo, RecentCall } from '../domain/calls';
+import type { ActiveCall, CallInfo, CallState, QueueInfo, RecentCall } from '../domain/calls';
+import { activeCallKey } from './draft';
 
 /**
  * How long the call has lasted at `now`: talk time once answered, ring/dial time before. 0 when
@@ -41,4 +42,23 @@ export function queueStats(
 /** Missed calls that ended after `since` (UTC ms), newest first as in `recent`. */
 export function missedSince(recent: readonly RecentCall[], since: number): RecentCall[] {
   return recent.filter((r) => r.outcome === 'missed' && r.endedAt > since);
+}
+
+/**
+ * The active calls on the agent's own extensions (own extensions in configured order, each one's
+ * calls oldest change first). Reads only the own extensions' records, so code that runs on every
+ * event need not scan the whole board's `activeCalls`. For states made by the reducer, whose
+ * `extensions[n].calls` always lists the active calls of `n`.
+ */
+export function ownActiveCalls(
+  state: Pick<CallState, 'ownExtensions' | 'extensions' | 'activeCalls'>,
+): ActiveCall[] {
+  const out: ActiveCall[] = [];
+  for (const ext of state.ownExtensions) {
+    for (const call of state.extensions[ext]?.calls ?? []) {
+      const active = state.activeCalls[activeCallKey(ext, call.ivrid)];
+      if (active) out.push(active);
+    }
+  }
+  return out;
 }

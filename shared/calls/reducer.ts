@@ -4,36 +4,37 @@
  *
  * Decisions worth knowing:
  * - `activeCalls` keeps insertion order as "order of last change": every update re-inserts its
- *   key at the end (keys are `ext:ivrid`, never integer-like, so JS keeps that order). `currentCall` is the most recently changed active call on an own extension,
- *   so a call that starts ringing while the agent talks becomes current, and when it ends the
- *   talking call is current again.
+ *   key at the end (keys are `ext:ivrid`, never integer-like, so JS keeps that order).
+ *   `currentCall` is the most recently changed active call on an own extension, so a call that
+ *   starts ringing while the agent talks becomes current, and when it ends the talking call is
+ *   current again.
  * - Own extensions are the configured list; when it is empty and a snapshot lists exactly one
  *   extension (what a user login sees), that one becomes own and stays so until
  *   `setOwnExtensions` is called.
- * - The board's `ExtensionInfo.calls` is derived from `activeCalls`, so the board and the call
- *   card never disagree (the payload's own `calls` can be stale on HOLD/UNHOLD).
+ * - The board's `ExtensionInfo.calls` is derived from `activeCalls` (same calls, same order), so
+ *   the board and the call card never disagree (the payload's own `calls` can be stale on
+ *   HOLD/UNHOLD). The reducer also uses it as the per-extension index of `activeCalls`.
+ * - Structural sharing: an event copies only what it changes (see `draft.ts`). Records of
+ *   extensions, calls and queues it does not touch are the previous state's objects, so an event
+ *   costs what its extension costs, not what the board costs. Snapshots rebuild the board.
  */
 import type {
   ActiveCall,
   CallInfo,
-  CallOutcome,
   CallState,
   ExtensionInfo,
   QueueInfo,
   RealtimeEvent,
 } from '../domain/calls';
-import { applyReason, mergeCall } from './merge';
-import { addRecent, hangupOutcome, recentFromCall } from './recent';
+import { activeCallKey, CallDraft, pickCurrent } from './draft';
+import { reduceExtensionEvent } from './extension-event';
+import { mergeCall } from './merge';
+import { addRecent } from './recent';
 
 export { RECENT_CALLS_CAP } from './recent';
+export { activeCallKey } from './draft';
 
-type ExtensionEvent = Extract<RealtimeEvent, { kind: 'extension' }>;
 type QueueEvent = Extract<RealtimeEvent, { kind: 'queue' }>;
-type Ended = Map<string, { active: ActiveCall; outcome: CallOutcome }>;
-
-export function activeCallKey(extension: string, ivrid: string): string {
-  return `${extension}:${ivrid}`;
-}
 
 function cleanList(list: readonly string[]): string[] {
   return [...new Set(list.map((s) => s.trim()).filter((s) => s !== ''))];
@@ -52,102 +53,14 @@ export function initialCallState(ownExtensions: string[]): CallState {
   };
 }
 
-function pickCurrent(
-  active: Record<string, ActiveCall>,
-  own: readonly string[],
-): ActiveCall | null {
-  const calls = Object.values(active);
-  for (let i = calls.length - 1; i >= 0; i--) {
-    const candidate = calls[i];
-    if (candidate && own.includes(candidate.extension)) return candidate;
-  }
-  return null;
-}
-
 export function setOwnExtensions(state: CallState, list: string[]): CallState {
   const ownExtensions = cleanList(list);
   return { ...state, ownExtensions, currentCall: pickCurrent(state.activeCalls, ownExtensions) };
 }
 
-function callsByExtension(active: Record<string, ActiveCall>): Map<string, CallInfo[]> {
-  const out = new Map<string, CallInfo[]>();
-  for (const { extension, call } of Object.values(active)) {
-    const list = out.get(extension);
-    if (list) list.push(call);
-    else out.set(extension, [call]);
-  }
-  return out;
-}
-
-/** Re-inserts `key` last, marking it the most recently changed call. */
-function touch(active: Record<string, ActiveCall>, value: ActiveCall): void {
-  const key = activeCallKey(value.extension, value.call.ivrid);
-  delete active[key];
-  active[key] = value;
-}
-
-interface Draft {
-  ownExtensions: string[];
-  extensions: Record<string, ExtensionInfo>;
-  activeCalls: Record<string, ActiveCall>;
-  queues: Record<string, QueueInfo>;
-  recent: CallState['recent'];
-  lastEventAt: number | null;
-}
-
-/** Recomputes `currentCall`, and keeps the current call in `lastCall` if it just ended. */
-function settle(prev: CallState, draft: Draft, ended: Ended, at: number): CallState {
-  let lastCall = prev.lastCall;
-  const was = prev.currentCall;
-  if (was) {
-    const key = activeCallKey(was.extension, was.call.ivrid);
-    if (!(key in draft.activeCalls)) {
-      const end = ended.get(key);
-      const last = end?.active ?? was;
-      lastCall = {
-        extension: last.extension,
-        call: { ...last.call, status: 'ended' },
-        endedAt: at,
-        outcome: end?.outcome ?? 'ended-while-offline',
-      };
-    }
-  }
-  return { ...draft, currentCall: pickCurrent(draft.activeCalls, draft.ownExtensions), lastCall };
-}
-
-function draftOf(state: CallState, at: number | null): Draft {
-  return {
-    ownExtensions: state.ownExtensions,
-    extensions: { ...state.extensions },
-    activeCalls: { ...state.activeCalls },
-    queues: state.queues,
-    recent: state.recent,
-    lastEventAt: at ?? state.lastEventAt,
-  };
-}
-
-function endCall(
-  draft: Draft,
-  ended: Ended,
-  active: ActiveCall,
-  at: number,
-  outcome: CallOutcome,
-  cause: string,
-  fallbackPhone = '',
-): void {
-  const key = activeCallKey(active.extension, active.call.ivrid);
-  delete draft.activeCalls[key];
-  ended.set(key, { active, outcome });
-  if (draft.ownExtensions.includes(active.extension)) {
-    draft.recent = addRecent(
-      draft.recent,
-      recentFromCall(active, at, outcome, cause, fallbackPhone),
-    );
-  }
-}
-
+/** A snapshot replaces the board: calls it still lists are kept (merged), others ended. */
 function reduceSnapshot(state: CallState, extensions: ExtensionInfo[], at: number): CallState {
-  const draft = draftOf(state, at);
+  const draft = new CallDraft(state, at);
   if (draft.ownExtensions.length === 0 && extensions.length === 1 && extensions[0]) {
     draft.ownExtensions = [extensions[0].number];
   }
@@ -155,12 +68,12 @@ function reduceSnapshot(state: CallState, extensions: ExtensionInfo[], at: numbe
   for (const ext of extensions) {
     for (const call of ext.calls) listed.set(activeCallKey(ext.number, call.ivrid), call);
   }
-  const ended: Ended = new Map();
+  const ghosts: ActiveCall[] = [];
   const next: Record<string, ActiveCall> = {};
   for (const [key, active] of Object.entries(state.activeCalls)) {
     const call = listed.get(key);
     if (call) next[key] = { extension: active.extension, call: mergeCall(active.call, call) };
-    else endCall(draft, ended, active, at, 'ended-while-offline', '');
+    else ghosts.push(active);
   }
   for (const ext of extensions) {
     for (const call of ext.calls) {
@@ -168,95 +81,17 @@ function reduceSnapshot(state: CallState, extensions: ExtensionInfo[], at: numbe
       if (!(key in next)) next[key] = { extension: ext.number, call };
     }
   }
-  draft.activeCalls = next;
-  const byExt = callsByExtension(next);
-  draft.extensions = {};
-  for (const ext of extensions) {
-    draft.extensions[ext.number] = { ...ext, calls: byExt.get(ext.number) ?? [] };
+  const byExt = new Map<string, CallInfo[]>();
+  for (const { extension, call } of Object.values(next)) {
+    const list = byExt.get(extension);
+    if (list) list.push(call);
+    else byExt.set(extension, [call]);
   }
-  return settle(state, draft, ended, at);
-}
-
-/** The call an ExtensionEvent is about: `currentCall`, else what the extension's list implies. */
-function targetCall(event: ExtensionEvent, active: Record<string, ActiveCall>): CallInfo | null {
-  if (event.call) return event.call;
-  const listed = event.extension.calls;
-  if (listed.length === 1) return listed[0] ?? null;
-  if (event.reason !== 'NEWCALL') return null;
-  const unknown = listed.filter((c) => !(activeCallKey(event.extension.number, c.ivrid) in active));
-  return unknown[unknown.length - 1] ?? null;
-}
-
-function reduceHangup(draft: Draft, ended: Ended, event: ExtensionEvent): void {
-  const ext = event.extension.number;
-  const hangup = event.hangup ?? { cause: 'Unknown', callerId: '', ivrid: '' };
-  const ivrid = hangup.ivrid || event.call?.ivrid || '';
-  if (ivrid === '') {
-    // No id anywhere: whatever the extension no longer lists is what hung up.
-    const still = new Set(event.extension.calls.map((c) => c.ivrid));
-    for (const active of Object.values(draft.activeCalls)) {
-      if (active.extension === ext && !still.has(active.call.ivrid)) {
-        endCall(
-          draft,
-          ended,
-          active,
-          event.at,
-          hangupOutcome(active.call, hangup.cause),
-          hangup.cause,
-        );
-      }
-    }
-    return;
-  }
-  const known = draft.activeCalls[activeCallKey(ext, ivrid)];
-  const described = event.call?.ivrid === ivrid ? event.call : null;
-  const call = described ? mergeCall(known?.call, described) : known?.call;
-  // A HANGUP for a call never seen and not described: nothing to end, nothing to record.
-  if (!call) return;
-  const active: ActiveCall = { extension: ext, call };
-  const outcome = hangupOutcome(call, hangup.cause);
-  endCall(draft, ended, active, event.at, outcome, hangup.cause, hangup.callerId);
-}
-
-function reduceExtensionEvent(state: CallState, event: ExtensionEvent): CallState {
-  const draft = draftOf(state, event.at);
-  const ended: Ended = new Map();
-  const ext = event.extension.number;
-  switch (event.reason) {
-    case 'NEWCALL':
-    case 'ANSWER':
-    case 'HOLD':
-    case 'UNHOLD': {
-      const target = targetCall(event, draft.activeCalls);
-      if (target) {
-        const known = draft.activeCalls[activeCallKey(ext, target.ivrid)];
-        const call = applyReason(mergeCall(known?.call, target), event.reason, event.at);
-        touch(draft.activeCalls, { extension: ext, call });
-      }
-      break;
-    }
-    case 'HANGUP':
-      reduceHangup(draft, ended, event);
-      break;
-    case 'userStatusUpdate': {
-      const existing = draft.extensions[ext];
-      if (existing) {
-        draft.extensions[ext] = {
-          ...existing,
-          statusCode: event.extension.statusCode,
-          statusUpdatedAt: event.extension.statusUpdatedAt,
-        };
-        return settle(state, draft, ended, event.at);
-      }
-      break;
-    }
-    default:
-      // Unknown reason: refresh the extension's data below, leave calls alone.
-      break;
-  }
-  const calls = callsByExtension(draft.activeCalls).get(ext) ?? [];
-  draft.extensions[ext] = { ...event.extension, calls };
-  return settle(state, draft, ended, event.at);
+  const board: Record<string, ExtensionInfo> = {};
+  for (const ext of extensions) board[ext.number] = { ...ext, calls: byExt.get(ext.number) ?? [] };
+  draft.replaceBoard(board, next);
+  for (const ghost of ghosts) draft.endCall(ghost, at, 'ended-while-offline', '');
+  return draft.finish();
 }
 
 function reduceQueueEvent(state: CallState, event: QueueEvent): CallState {
