@@ -52,11 +52,34 @@ const numericString = z
 /** A finite number, or a numeric string. */
 export const numeric = z.union([z.number(), numericString]);
 
+/*
+ * Optional fields are usually just missing. `nullish()` lets missing and null through before
+ * `.catch` is reached: a caught failure costs zod an issue with a formatted message per field, and
+ * most events leave out several optional fields per call (the profile of the realtime pipeline
+ * showed it as a fifth of the parse time).
+ */
+
 /** Optional number: anything missing or unusable becomes null. */
-export const looseNumber = numeric.nullable().catch(null);
+export const looseNumber = numeric
+  .nullish()
+  .transform((n) => n ?? null)
+  .catch(null);
 
 /** Optional text: a number is stringified, anything else becomes ''. */
-export const looseString = z.union([z.string(), z.number().transform(String)]).catch('');
+export const looseString = z
+  .union([z.string(), z.number().transform(String)])
+  .nullish()
+  .transform((s) => s ?? '')
+  .catch('');
+
+/** An optional object: missing, null or invalid gives null. */
+function looseObjectOrNull<T extends z.core.$ZodLooseShape>(shape: T) {
+  return z
+    .looseObject(shape)
+    .nullish()
+    .transform((o) => o ?? null)
+    .catch(null);
+}
 
 /** Required id: non-empty text, or an integer the server sent as a number. */
 export const idString = z.union([
@@ -103,8 +126,9 @@ export function lenientList<T extends z.ZodType>(item: T) {
 export function optionalLenientList<T extends z.ZodType>(item: T) {
   return z
     .array(z.unknown())
-    .catch([])
-    .transform((values) => collect(item, values));
+    .nullish()
+    .catch(undefined)
+    .transform((values) => collect(item, values ?? []));
 }
 
 /** An optional object: missing or null gives null; present but invalid gives null and a note. */
@@ -120,7 +144,11 @@ export function lenientItem<T extends z.ZodType>(item: T) {
     });
 }
 
-const plainRecord = z.record(z.string(), z.unknown()).catch({});
+const plainRecord = z
+  .record(z.string(), z.unknown())
+  .nullish()
+  .catch(undefined)
+  .transform((r): Record<string, unknown> => r ?? {});
 
 /** Call (spec 2.3). Times stay raw server seconds here. */
 export const wireCall = z.looseObject({
@@ -136,7 +164,7 @@ export const wireCall = z.looseObject({
   c2cdirection: looseNumber,
   callstatus: looseString,
   customdata: plainRecord,
-  recording: z.looseObject({ Filename: looseString, IsMuted: looseNumber }).nullable().catch(null),
+  recording: looseObjectOrNull({ Filename: looseString, IsMuted: looseNumber }),
   queueID: looseNumber,
   campaignID: looseNumber,
 });
@@ -150,7 +178,7 @@ export const wireExtension = z.looseObject({
   extenUser: looseString,
   onlineUserID: looseNumber,
   representative: looseNumber,
-  summery: z.looseObject({ representative: looseString }).nullable().catch(null),
+  summery: looseObjectOrNull({ representative: looseString }),
   representativeStatus: looseNumber,
   representativeUpdated: looseNumber,
   lastCallEventEpoch: looseNumber,

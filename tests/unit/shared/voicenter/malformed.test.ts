@@ -195,6 +195,47 @@ describe('loose fields', () => {
     });
   });
 
+  it('gives missing and null optional fields the same defaults as wrong-typed ones', () => {
+    const sparse = { ivrid: 'x' };
+    const nulls = {
+      ivrid: 'x',
+      callername: null,
+      callStarted: null,
+      customdata: null,
+      recording: null,
+      c2cdirection: null,
+      queueID: null,
+    };
+    const parsed = [sparse, nulls].map((call) =>
+      parseServerEvent('ExtensionEvent', {
+        reason: 'NEWCALL',
+        data: { number: 9, summery: null, calls: null, currentCall: call },
+      }),
+    );
+    for (const result of parsed) {
+      expect(result).toMatchObject({
+        ok: true,
+        event: {
+          call: {
+            ivrid: 'x',
+            callerName: '',
+            startedAt: null,
+            customData: {},
+            recordingFile: null,
+            c2cLeg: null,
+            queueId: null,
+          },
+          extension: { number: '9', userName: '', representativeName: '', calls: [] },
+          hangup: null,
+        },
+      });
+      expect(result.ok && result.warnings).toBeFalsy();
+    }
+    // Each call gets its own object, not one shared default.
+    const [a, b] = parsed.map((r) => (r.ok && r.event.kind === 'extension' ? r.event.call : null));
+    expect(a?.customData).not.toBe(b?.customData);
+  });
+
   it('tolerates unknown fields, unknown reasons and unknown status codes', () => {
     const payload = {
       ...extensionEvent({ reason: 'TRANSFER', at: T0, number: 5, status: 99 }),
