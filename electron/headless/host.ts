@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { createRingsideCore, type CoreDeps } from '../core/app/core';
 import type { RingsideCore } from '../core/app/core-types';
 import { createLogger, type RootLogger } from '../core/logging';
+import type { Notifier } from '../core/ports';
 import { createNotifier } from '../core/notify';
 import { securityHeaders } from '../core/security/csp';
 import {
@@ -32,6 +33,11 @@ export interface HeadlessHostOptions {
   core?: Pick<CoreDeps, 'voicenterTimings' | 'demoSpeed'>;
   /** Also log to stdout. */
   verbose?: boolean;
+  /**
+   * Replaces the desktop notifier (node-notifier). Tests pass a recording one to click a call's
+   * notification, which no real notification server lets a test do.
+   */
+  notifier?: { notifier: Notifier; available: boolean };
 }
 
 export interface HeadlessHost {
@@ -76,7 +82,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     });
   }
 
-  const notifier = createNotifier({ appName: 'Ringside', logger });
+  const notifier = options.notifier ?? createNotifier({ appName: 'Ringside', logger });
   const core = createRingsideCore({
     settings,
     secrets,

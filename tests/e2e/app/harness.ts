@@ -7,6 +7,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { Notifier } from '../../../electron/core/ports';
 import { startHeadlessHost, type HeadlessHost } from '../../../electron/headless/host';
 import { chromiumMissingReason, chromiumPath, launchChromium } from '../../support/chromium';
 
@@ -37,6 +38,8 @@ export interface StartOptions {
   /** Scenario time scale of the demo: faster calls, same order of events. */
   demoSpeed?: number;
   viewport?: { width: number; height: number };
+  /** Replaces the desktop notifier (see HeadlessHostOptions.notifier). */
+  notifier?: { notifier: Notifier; available: boolean };
 }
 
 export const demoConfig = {
@@ -55,6 +58,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     configPath,
     rendererDir: RENDERER_DIR,
     core: { demoSpeed: options.demoSpeed ?? 1 },
+    ...(options.notifier ? { notifier: options.notifier } : {}),
   });
   const browser = await launchChromium(options.viewport ? { viewport: options.viewport } : {});
   const page = await browser.context.newPage();
