@@ -49,11 +49,12 @@ describe.skipIf(reason !== null)('the window through a preload-style bridge', ()
       window.__ringsideEmit = (event, payload) =>
         listeners.get(event)?.forEach((listener) => listener(payload));
     }, methodNames);
-    const emit = (event: string, payload: unknown) =>
+    const emit = (event: string, payload: unknown): void => {
       // A push racing the page's close at the end of the suite has nowhere to go: drop it.
       page
         .evaluate(([e, p]) => window.__ringsideEmit?.(e as string, p), [event, payload])
         .catch(() => undefined);
+    };
     offs.push(core.onSnapshot((snapshot) => emit('snapshot', snapshot)));
     // The page is the app's own; the fragment token is irrelevant on this path.
     await page.goto(app.host.url.split('#')[0] ?? app.host.url);
