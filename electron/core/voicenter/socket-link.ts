@@ -4,21 +4,7 @@
  * the client or linger as an orphan (the TS SDK leaks them).
  */
 import type { RealtimeSocket, SocketFactory } from './types';
-
-/** Every server-to-client event the client listens for (socket.io 2.x has no catch-all listener). */
-export const SERVER_EVENTS = [
-  'loginSuccess',
-  'loginStatus',
-  'AllExtensionsStatus',
-  'QueueEvent',
-  'ExtensionEvent',
-  'AllDialersStatus',
-  'DialerEvent',
-  'ExtensionsUpdated',
-  'QueuesUpdated',
-  'DialersUpdated',
-  'keepaliveResponse',
-] as const;
+import { SERVER_EVENT_NAMES } from '../../../shared/voicenter/parse';
 
 export type LinkFailureKind = 'connect-error' | 'timeout' | 'disconnect' | 'error' | 'unauthorized';
 
@@ -82,7 +68,8 @@ export class SocketLink {
     this.listen('error', (detail) =>
       this.fail(isUnauthorized(detail) ? 'unauthorized' : 'error', detail),
     );
-    for (const name of SERVER_EVENTS) {
+    // socket.io 2.x has no catch-all listener: listen to every event the parser knows.
+    for (const name of SERVER_EVENT_NAMES) {
       this.listen(name, (payload) => this.handlers.onServerEvent(name, payload));
     }
   }
