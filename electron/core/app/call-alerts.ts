@@ -1,4 +1,5 @@
 import type { CallInfo, CallState, RealtimeEvent } from '../../../shared/domain/calls';
+import { ownActiveCalls } from '../../../shared/calls/derive';
 import { formatPhoneForDisplay } from '../../../shared/phone/normalise';
 import type { CallAlert, Logger, Notifier } from '../ports';
 
@@ -51,11 +52,8 @@ export class CallAlerts {
     }
     // Stop showing alerts for calls that are no longer ringing here (answered, ended, elsewhere).
     for (const id of [...this.showing]) {
-      const stillRinging = Object.values(after.activeCalls).some(
-        (active) =>
-          active.call.ivrid === id &&
-          active.call.status === 'ringing' &&
-          after.ownExtensions.includes(active.extension),
+      const stillRinging = ownActiveCalls(after).some(
+        (active) => active.call.ivrid === id && active.call.status === 'ringing',
       );
       if (!stillRinging) {
         this.showing.delete(id);

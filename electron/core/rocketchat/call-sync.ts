@@ -1,4 +1,5 @@
 import type { CallInfo, CallState, RealtimeEvent } from '../../../shared/domain/calls';
+import { ownActiveCalls } from '../../../shared/calls/derive';
 
 /** What happened to one of the agent's own calls between two call states. */
 export type CallTransition =
@@ -12,10 +13,10 @@ const isAnswered = (call: CallInfo): boolean =>
 
 /** The agent's own calls by ivrid (spying is not the agent's call). */
 function ownCalls(state: CallState): Map<string, CallInfo> {
-  const own = new Set(state.ownExtensions);
   const calls = new Map<string, CallInfo>();
-  for (const active of Object.values(state.activeCalls)) {
-    if (!own.has(active.extension) || active.call.direction === 'spy') continue;
+  // Only the agent's own extensions: on an account login the board can hold thousands of calls.
+  for (const active of ownActiveCalls(state)) {
+    if (active.call.direction === 'spy') continue;
     if (!calls.has(active.call.ivrid)) calls.set(active.call.ivrid, active.call);
   }
   return calls;
