@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CallInfo, CallState, RealtimeEvent } from '../../../../shared/domain/calls';
+import type {
+  CallInfo,
+  CallState,
+  ExtensionInfo,
+  RealtimeEvent,
+} from '../../../../shared/domain/calls';
 import { initialCallState } from '../../../../shared/calls/reducer';
 import {
   callTransitions,
@@ -24,12 +29,38 @@ const call = (patch: Partial<CallInfo> = {}): CallInfo => ({
   ...patch,
 });
 
-const state = (calls: { ext: string; call: CallInfo }[], own = ['101']): CallState => ({
-  ...initialCallState(own),
-  activeCalls: Object.fromEntries(
-    calls.map((c) => [`${c.ext}:${c.call.ivrid}`, { call: c.call, extension: c.ext }]),
-  ),
+const extension = (number: string, calls: CallInfo[]): ExtensionInfo => ({
+  number,
+  userId: null,
+  userName: '',
+  sipUser: '',
+  onlineUserId: null,
+  representativeName: '',
+  statusCode: 1,
+  statusUpdatedAt: null,
+  peerStatus: 'OK',
+  calls,
 });
+
+/** A state as the reducer keeps it: each call on its extension's list and in `activeCalls`. */
+const state = (calls: { ext: string; call: CallInfo }[], own = ['101']): CallState => {
+  const numbers = [...new Set([...own, ...calls.map((c) => c.ext)])];
+  return {
+    ...initialCallState(own),
+    extensions: Object.fromEntries(
+      numbers.map((n) => [
+        n,
+        extension(
+          n,
+          calls.filter((c) => c.ext === n).map((c) => c.call),
+        ),
+      ]),
+    ),
+    activeCalls: Object.fromEntries(
+      calls.map((c) => [`${c.ext}:${c.call.ivrid}`, { call: c.call, extension: c.ext }]),
+    ),
+  };
+};
 
 const event: RealtimeEvent = { kind: 'loginSuccess', at: 5_000 };
 
