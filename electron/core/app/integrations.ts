@@ -13,6 +13,7 @@ import { signalWireSettingsFrom } from '../signalwire/ports';
 import type { Clock, Logger } from '../ports';
 import type { DemoServices } from './demo';
 import type { Notices } from './notices';
+import { DemoAwareRocketChatStore } from './demo-rocketchat-store';
 
 export interface IntegrationsDeps {
   settings: SettingsStore;
@@ -46,12 +47,10 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
     clock: deps.clock,
     logger: log.child('outbox'),
   });
+  const rocketchatStore = new DemoAwareRocketChatStore(deps.settings, deps.secrets);
   const rocketchat = new RocketChatService({
-    settings: {
-      get: () => deps.settings.get().rocketchat,
-      update: (patch) => deps.settings.update({ rocketchat: patch }),
-    },
-    secrets: deps.secrets,
+    settings: rocketchatStore.settingsPort,
+    secrets: rocketchatStore.secretsPort,
     outbox,
     logger: log,
     clock: deps.clock,
@@ -89,6 +88,7 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
       return () => offs.forEach((off) => off());
     },
     async useDemo(demo) {
+      rocketchatStore.enterDemo();
       const agent = demo.rocketchat.users.agent;
       await rocketchat.useDemo({
         url: demo.rocketchat.url,
@@ -100,6 +100,9 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
     async leaveDemo() {
       signalwire.leaveDemo();
       await rocketchat.signOut();
+      rocketchatStore.leaveDemo();
+      // Back to the agent's own Rocket.Chat, if they had signed in to one.
+      await rocketchat.resumeStoredSession();
     },
     async start() {
       await outbox.start();

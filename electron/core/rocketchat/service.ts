@@ -143,9 +143,18 @@ export class RocketChatService {
     this.disposers.push(this.registry.onChange(() => this.emit()));
     this.disposers.push(this.deps.outbox.onChange(() => this.sync.reconcile()));
     this.deps.outbox.setTransport('rocketchat', this.transport);
+    await this.resumeStoredSession();
+  }
+
+  /**
+   * Picks up the session the settings and the SecretStore hold (at start, and when the demo hands
+   * Rocket.Chat back to the agent's own server); checked against the server in the background.
+   */
+  async resumeStoredSession(): Promise<void> {
     const settings = this.deps.settings.get();
     const token = await this.deps.secrets.get(ROCKETCHAT_AUTH_TOKEN);
     if (settings.serverUrl && settings.userId && settings.authKind && token) {
+      await this.registry.useServer(settings.serverUrl);
       this.client = this.makeClient(settings.serverUrl);
       this.client.setSession({
         userId: settings.userId,
