@@ -7,7 +7,8 @@ import {
 import { RocketChatClient, type RocketChatSession } from '../../../electron/core/rocketchat/client';
 import { RocketChatError } from '../../../electron/core/rocketchat/errors';
 import { systemClock } from '../../../electron/core/ports';
-import { rejection, silentLogger, waitFor } from './helpers';
+import { silentLogger } from '../../../electron/core/logging';
+import { rejection, waitFor } from './helpers';
 
 const sims: RocketChatSim[] = [];
 

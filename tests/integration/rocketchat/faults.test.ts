@@ -1,10 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startRocketChatSim,
-  type RocketChatSim,
-  type RocketChatSimOptions,
-} from '../../../electron/sim/rocketchat';
-import { AppRun, Profile } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { RocketChatSim } from '../../../electron/sim/rocketchat';
+import { useRig, type AppRun } from './harness';
 import { waitFor } from './helpers';
 
 /**
@@ -12,28 +8,7 @@ import { waitFor } from './helpers';
  * whatever the app does (restarts with actions queued), each room ends up holding exactly the
  * agent's events, in order, none lost, none doubled.
  */
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step().catch(() => undefined);
-});
-
-async function sim(options: RocketChatSimOptions = {}): Promise<RocketChatSim> {
-  const started = await startRocketChatSim(options);
-  cleanup.push(() => started.stop());
-  return started;
-}
-
-async function profile(): Promise<Profile> {
-  const p = await Profile.create();
-  cleanup.push(() => p.remove());
-  return p;
-}
-
-async function app(p: Profile): Promise<AppRun> {
-  const run = await new AppRun(p).start();
-  cleanup.push(() => run.stop());
-  return run;
-}
+const { sim, profile, app } = useRig();
 
 const FULL_CALL = [
   'voip-call-on-hold',

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type {
   CallDirection,
   CallInfo,
@@ -21,8 +22,13 @@ import {
   rocketchatSection,
   type RocketChatSettings,
 } from '../../../electron/core/settings/sections/rocketchat';
-import type { RocketChatSim } from '../../../electron/sim/rocketchat';
-import { silentLogger, waitFor } from './helpers';
+import {
+  startRocketChatSim,
+  type RocketChatSim,
+  type RocketChatSimOptions,
+} from '../../../electron/sim/rocketchat';
+import { silentLogger } from '../../../electron/core/logging';
+import { waitFor } from './helpers';
 
 export const OWN_EXTENSION = '101';
 
@@ -222,4 +228,39 @@ export class CallDriver {
     this.state = reduceCallState(before, event);
     await this.service.onCallEvent(event, before, this.state);
   }
+}
+
+/**
+ * Sims, profiles and app runs for one test file; whatever a test starts is stopped after it, last
+ * started first, so one failing test cannot leave a server or a profile behind for the next.
+ */
+export function useRig() {
+  const cleanup: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step().catch(() => undefined);
+  });
+
+  async function sim(options: RocketChatSimOptions = {}): Promise<RocketChatSim> {
+    const started = await startRocketChatSim(options);
+    cleanup.push(() => started.stop());
+    return started;
+  }
+
+  async function profile(): Promise<Profile> {
+    const created = await Profile.create();
+    cleanup.push(() => created.remove());
+    return created;
+  }
+
+  /** Starts the app on `owned`, or on a fresh profile of its own when none is given. */
+  async function app(
+    owned?: Profile,
+    extra?: ConstructorParameters<typeof AppRun>[1],
+  ): Promise<AppRun> {
+    const run = await new AppRun(owned ?? (await profile()), extra).start();
+    cleanup.push(() => run.stop());
+    return run;
+  }
+
+  return { sim, profile, app };
 }

@@ -1,13 +1,3 @@
-import type { Logger } from '../../../electron/core/ports';
-
-export const silentLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => silentLogger,
-};
-
 /** Polls until `check` holds; the timeout only bounds a hang, it is not what is tested. */
 export async function waitFor(
   check: () => boolean,

@@ -1,31 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  startRocketChatSim,
-  type RocketChatSim,
-  type RocketChatSimOptions,
-} from '../../../electron/sim/rocketchat';
+import { describe, expect, it } from 'vitest';
+import type { RocketChatSim } from '../../../electron/sim/rocketchat';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
-import { AppRun, Profile } from './harness';
+import { useRig } from './harness';
 import { rejection, waitFor } from './helpers';
 
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const step of cleanup.splice(0).reverse()) await step().catch(() => undefined);
-});
-
-async function sim(options: RocketChatSimOptions = {}): Promise<RocketChatSim> {
-  const started = await startRocketChatSim(options);
-  cleanup.push(() => started.stop());
-  return started;
-}
-
-async function app(profile?: Profile): Promise<AppRun> {
-  const owned = profile ?? (await Profile.create());
-  if (!profile) cleanup.push(() => owned.remove());
-  const run = await new AppRun(owned).start();
-  cleanup.push(() => run.stop());
-  return run;
-}
+const { sim, profile: newProfile, app } = useRig();
 
 const types = (s: RocketChatSim, rid: string) => s.messages(rid).map((m) => m.t);
 
@@ -369,8 +348,7 @@ describe('RocketChatService: the room follows the call', () => {
 
   it('resumes the stored session on the next start, and says when it has ended', async () => {
     const s = await sim();
-    const profile = await Profile.create();
-    cleanup.push(() => profile.remove());
+    const profile = await newProfile();
     const first = await app(profile);
     await first.signInAgent(s);
     await first.stop();
@@ -398,10 +376,7 @@ describe('RocketChatService: the room follows the call', () => {
   it('opens the room link in the browser', async () => {
     const s = await sim();
     const opened: string[] = [];
-    const profile = await Profile.create();
-    cleanup.push(() => profile.remove());
-    const run = await new AppRun(profile, { openExternal: (url) => opened.push(url) }).start();
-    cleanup.push(() => run.stop());
+    const run = await app(undefined, { openExternal: (url) => opened.push(url) });
     await run.signInAgent(s);
     await run.calls.ring('IVR-10', '0501010101', 'Link');
     await run.calls.answer('IVR-10');

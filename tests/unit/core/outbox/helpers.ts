@@ -1,13 +1,3 @@
-import type { Logger } from '../../../../electron/core/ports';
-
-export const silentLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  child: () => silentLogger,
-};
-
 /** Polls until `check` holds (behaviour, not timing: the timeout only bounds a hang). */
 export async function waitFor(check: () => boolean, timeoutMs = 5_000): Promise<void> {
   const start = Date.now();

@@ -11,7 +11,8 @@ import type {
   OutboxTransport,
 } from '../../../../electron/core/outbox/types';
 import { systemClock } from '../../../../electron/core/ports';
-import { silentLogger, waitFor } from './helpers';
+import { silentLogger } from '../../../../electron/core/logging';
+import { waitFor } from './helpers';
 
 /** A transport whose answers the test scripts; it records what it was asked to deliver. */
 class ScriptedTransport implements OutboxTransport {
