@@ -1,29 +1,11 @@
 /** The monitor servers speak Engine.IO v3 only and check the token, like production (spec §1.2). */
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { io as ioV4 } from 'socket.io-client-v4';
 import WebSocket from 'ws';
-import { startVoicenterSim } from '../../../electron/sim/voicenter';
-import type { VoicenterSim, VoicenterSimOptions } from '../../../electron/sim/voicenter';
-import type { V2Socket } from './helpers';
-import { Recorder, delay, loginAs, openSocket } from './helpers';
+import type { VoicenterSim } from '../../../electron/sim/voicenter';
+import { Recorder, delay, loginAs, openSocket, useSims } from './helpers';
 
-let sim: VoicenterSim | undefined;
-const sockets: V2Socket[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  await sim?.stop();
-  sim = undefined;
-});
-
-async function start(options: VoicenterSimOptions = {}): Promise<VoicenterSim> {
-  sim = await startVoicenterSim(options);
-  return sim;
-}
-
-function track(socket: V2Socket): V2Socket {
-  sockets.push(socket);
-  return socket;
-}
+const { start, track } = useSims();
 
 /** The first Engine.IO packet on a raw websocket: what the seed calls the "Initial message". */
 function rawOpenPacket(url: string): Promise<string> {

@@ -1,21 +1,48 @@
 /** Raw-client helpers for the simulator tests: HTTP login with fetch, socket.io-client 2.5.0. */
 import io from 'socket.io-client';
-import type { VoicenterSim } from '../../../electron/sim/voicenter';
+import { afterEach } from 'vitest';
+import {
+  startVoicenterSim,
+  type VoicenterSim,
+  type VoicenterSimOptions,
+} from '../../../electron/sim/voicenter';
+import type { WireSocketLogin } from '../../../electron/sim/voicenter/wire-types';
 
 export type V2Socket = SocketIOClient.Socket;
 
-export interface LoginData {
-  Token: string;
-  TokenExpiry: string;
-  RefreshToken: string;
-  RefreshTokenExpiry: string;
-  PersonId: number;
-  Url?: string;
-  URL?: string;
-  URLList?: string[];
-  MonitorList?: { URLID: number; Priority: number; Domain: string; Version: string }[];
-  Client: string;
-  Version: string;
+/** The login API's `Data.Socket` object, as the sim itself types it. */
+export type LoginData = WireSocketLogin;
+
+/**
+ * The sims and raw sockets one test file starts; after each test every socket is closed and every
+ * sim stopped. `defaults` are spread under each `start`'s own options.
+ */
+export function useSims(defaults: VoicenterSimOptions = {}) {
+  const sims: VoicenterSim[] = [];
+  const sockets: V2Socket[] = [];
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.close();
+    await Promise.all(sims.splice(0).map((s) => s.stop()));
+  });
+
+  async function start(options: VoicenterSimOptions = {}): Promise<VoicenterSim> {
+    const sim = await startVoicenterSim({ ...defaults, ...options });
+    sims.push(sim);
+    return sim;
+  }
+
+  function track(socket: V2Socket): V2Socket {
+    sockets.push(socket);
+    return socket;
+  }
+
+  async function connect(sim: VoicenterSim, type: 'user' | 'account' | 'token', url?: string) {
+    const c = await connectAs(sim, type, url);
+    track(c.socket);
+    return c;
+  }
+
+  return { start, track, connect };
 }
 
 export async function post(url: string, body: unknown): Promise<Response> {

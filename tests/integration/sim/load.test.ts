@@ -1,17 +1,8 @@
 /** Load mode: valid ExtensionEvent traffic, bounded in count and time, no calls left behind. */
-import { afterEach, expect, test } from 'vitest';
-import { startVoicenterSim } from '../../../electron/sim/voicenter';
-import type { VoicenterSim } from '../../../electron/sim/voicenter';
-import type { V2Socket } from './helpers';
-import { connectAs, delay } from './helpers';
+import { expect, test } from 'vitest';
+import { delay, useSims } from './helpers';
 
-let sim: VoicenterSim | undefined;
-const sockets: V2Socket[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  await sim?.stop();
-  sim = undefined;
-});
+const { start, connect } = useSims();
 
 interface Ev {
   reason: string;
@@ -19,10 +10,9 @@ interface Ev {
 }
 
 test('load stays within its budget and ends every call it starts', async () => {
-  sim = await startVoicenterSim();
-  const account = await connectAs(sim, 'account');
-  const user = await connectAs(sim, 'user');
-  sockets.push(account.socket, user.socket);
+  const sim = await start();
+  const account = await connect(sim, 'account');
+  const user = await connect(sim, 'user');
 
   const run = sim.startLoad({ extensions: 5, eventsPerSecond: 400, durationMs: 400 });
   const stats = await run.done;
@@ -52,7 +42,7 @@ test('load stays within its budget and ends every call it starts', async () => {
 });
 
 test('stop() ends a load early and still hangs up its calls', async () => {
-  sim = await startVoicenterSim();
+  const sim = await start();
   const run = sim.startLoad({ extensions: 3, eventsPerSecond: 1_000, durationMs: 60_000 });
   await delay(100);
   run.stop();
@@ -63,6 +53,6 @@ test('stop() ends a load early and still hangs up its calls', async () => {
 });
 
 test('load options are validated', async () => {
-  sim = await startVoicenterSim();
-  expect(() => sim?.startLoad({ extensions: 0, eventsPerSecond: 10, durationMs: 100 })).toThrow();
+  const sim = await start();
+  expect(() => sim.startLoad({ extensions: 0, eventsPerSecond: 10, durationMs: 100 })).toThrow();
 });

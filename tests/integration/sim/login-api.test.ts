@@ -1,20 +1,10 @@
 /** The simulator's HTTP login API against spec §1.1, with plain fetch. */
-import { afterEach, describe, expect, test } from 'vitest';
-import { DEMO_CREDENTIALS, startVoicenterSim } from '../../../electron/sim/voicenter';
-import type { VoicenterSim, VoicenterSimOptions } from '../../../electron/sim/voicenter';
+import { describe, expect, test } from 'vitest';
+import { DEMO_CREDENTIALS } from '../../../electron/sim/voicenter';
 import type { LoginData } from './helpers';
-import { loginAs, post } from './helpers';
+import { loginAs, post, useSims } from './helpers';
 
-let sim: VoicenterSim | undefined;
-afterEach(async () => {
-  await sim?.stop();
-  sim = undefined;
-});
-
-async function start(options: VoicenterSimOptions = {}): Promise<VoicenterSim> {
-  sim = await startVoicenterSim(options);
-  return sim;
-}
+const { start } = useSims();
 
 describe('login', () => {
   test.each(['user', 'account', 'token'] as const)(

@@ -1,37 +1,15 @@
 /** Each scenario's event sequence and payload shapes as a socket.io-client 2.5 sees them (spec §2.3, §4). */
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { startVoicenterSim } from '../../../electron/sim/voicenter';
-import type {
-  ScenarioName,
-  VoicenterSim,
-  VoicenterSimOptions,
-} from '../../../electron/sim/voicenter';
-import type { Recorder, V2Socket } from './helpers';
-import { connectAs } from './helpers';
+import type { ScenarioName } from '../../../electron/sim/voicenter';
+import type { Recorder } from './helpers';
+import { useSims } from './helpers';
 
 const SPEED = 200;
 const AGENT = 1234567;
 const COLLEAGUE = 9876542;
 
-let sims: VoicenterSim[] = [];
-const sockets: V2Socket[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  await Promise.all(sims.map((s) => s.stop()));
-  sims = [];
-});
-
-async function start(options: VoicenterSimOptions = {}): Promise<VoicenterSim> {
-  const sim = await startVoicenterSim({ speed: SPEED, ...options });
-  sims.push(sim);
-  return sim;
-}
-
-async function connect(s: VoicenterSim, type: 'user' | 'account' | 'token') {
-  const c = await connectAs(s, type);
-  sockets.push(c.socket);
-  return c;
-}
+const { start, connect } = useSims({ speed: SPEED });
 
 interface Call {
   ivrid: string;

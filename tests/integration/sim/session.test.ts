@@ -1,28 +1,8 @@
 /** Login scopes and the client-to-server events (spec §2.1, §2.2, §4 "Scope"). */
-import { afterEach, describe, expect, test } from 'vitest';
-import { startVoicenterSim } from '../../../electron/sim/voicenter';
-import type { VoicenterSim, VoicenterSimOptions } from '../../../electron/sim/voicenter';
-import type { V2Socket } from './helpers';
-import { connectAs, delay } from './helpers';
+import { describe, expect, test } from 'vitest';
+import { delay, useSims } from './helpers';
 
-let sim: VoicenterSim | undefined;
-const sockets: V2Socket[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.close();
-  await sim?.stop();
-  sim = undefined;
-});
-
-async function start(options: VoicenterSimOptions = {}): Promise<VoicenterSim> {
-  sim = await startVoicenterSim(options);
-  return sim;
-}
-
-async function connect(s: VoicenterSim, type: 'user' | 'account' | 'token', url?: string) {
-  const c = await connectAs(s, type, url);
-  sockets.push(c.socket);
-  return c;
-}
+const { start, connect } = useSims();
 
 interface Snap {
   extensions: { number: number; calls: unknown[] }[];
