@@ -8,7 +8,7 @@ import dbus from 'dbus-next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAlertFor } from '../../../electron/core/app/call-alerts';
 import { NodeNotifierNotifier } from '../../../electron/core/notify/node-notifier-notifier';
-import type { CallInfo } from '../../../shared/domain/calls';
+import { makeCall } from '../../support/calls';
 
 const NAME = 'org.freedesktop.Notifications';
 const PATH = '/org/freedesktop/Notifications';
@@ -80,21 +80,13 @@ RecordingServer.configureMembers({
   },
 });
 
-const ringingCall: CallInfo = {
+const ringingCall = makeCall({
   ivrid: 'ivr-1700000000.123',
   callerName: 'Test Voicenter',
   callerPhone: '0501234567',
   did: '0722776772',
-  direction: 'incoming',
-  c2cLeg: null,
-  status: 'ringing',
   startedAt: 1_700_000_000_000,
-  answeredAt: null,
-  queueId: null,
-  campaignId: null,
-  customData: {},
-  recordingFile: null,
-};
+});
 
 async function until(check: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 200; i += 1) {

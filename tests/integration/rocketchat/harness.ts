@@ -28,6 +28,7 @@ import {
   type RocketChatSimOptions,
 } from '../../../electron/sim/rocketchat';
 import { silentLogger } from '../../../electron/core/logging';
+import { makeCall, makeExtension } from '../../support/calls';
 import { waitFor } from './helpers';
 
 export const OWN_EXTENSION = '101';
@@ -137,18 +138,15 @@ export class AppRun {
   }
 }
 
-const extension = (calls: CallInfo[]): ExtensionInfo => ({
-  number: OWN_EXTENSION,
-  userId: 7,
-  userName: 'Agent',
-  sipUser: 'sip101',
-  onlineUserId: 7,
-  representativeName: 'Agent',
-  statusCode: 1,
-  statusUpdatedAt: null,
-  peerStatus: 'OK',
-  calls,
-});
+const extension = (calls: CallInfo[]): ExtensionInfo =>
+  makeExtension(OWN_EXTENSION, {
+    userId: 7,
+    userName: 'Agent',
+    sipUser: 'sip101',
+    onlineUserId: 7,
+    representativeName: 'Agent',
+    calls,
+  });
 
 /** Plays the telephony side through the real call reducer and hands each change to the service. */
 export class CallDriver {
@@ -163,21 +161,15 @@ export class CallDriver {
     callerName: string,
     direction: CallDirection = 'incoming',
   ): Promise<void> {
-    const call: CallInfo = {
+    const call = makeCall({
       ivrid,
       callerName,
       callerPhone,
       did: '035551234',
       direction,
-      c2cLeg: null,
       status: direction === 'incoming' ? 'ringing' : 'dialing',
       startedAt: Date.now(),
-      answeredAt: null,
-      queueId: null,
-      campaignId: null,
-      customData: {},
-      recordingFile: null,
-    };
+    });
     return this.emit('NEWCALL', call);
   }
 

@@ -11,36 +11,13 @@ import {
   findCall,
   roomDirection,
 } from '../../../../electron/core/rocketchat/call-sync';
+import { makeCall, makeExtension } from '../../../support/calls';
 
-const call = (patch: Partial<CallInfo> = {}): CallInfo => ({
-  ivrid: 'A1',
-  callerName: 'Dana',
-  callerPhone: '0501234567',
-  did: '',
-  direction: 'incoming',
-  c2cLeg: null,
-  status: 'ringing',
-  startedAt: 1_000,
-  answeredAt: null,
-  queueId: null,
-  campaignId: null,
-  customData: {},
-  recordingFile: null,
-  ...patch,
-});
+const call = (patch: Partial<CallInfo> = {}): CallInfo =>
+  makeCall({ ivrid: 'A1', callerName: 'Dana', callerPhone: '0501234567', ...patch });
 
-const extension = (number: string, calls: CallInfo[]): ExtensionInfo => ({
-  number,
-  userId: null,
-  userName: '',
-  sipUser: '',
-  onlineUserId: null,
-  representativeName: '',
-  statusCode: 1,
-  statusUpdatedAt: null,
-  peerStatus: 'OK',
-  calls,
-});
+const extension = (number: string, calls: CallInfo[]): ExtensionInfo =>
+  makeExtension(number, { calls });
 
 /** A state as the reducer keeps it: each call on its extension's list and in `activeCalls`. */
 const state = (calls: { ext: string; call: CallInfo }[], own = ['101']): CallState => {

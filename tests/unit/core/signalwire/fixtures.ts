@@ -4,6 +4,7 @@ import type {
   ExtensionInfo,
   RealtimeEvent,
 } from '../../../../shared/domain/calls';
+import { makeCall, makeExtension } from '../../../support/calls';
 
 export const SW_ID = '0e9c80d7-a149-4917-892d-420043709f45';
 export const SW_ID_2 = '7c1f8a2e-3b4d-4e5f-8a6b-9c0d1e2f3a4b';
@@ -13,21 +14,15 @@ export function call(
   customData: Record<string, unknown> = {},
   status: CallInfo['status'] = 'talking',
 ): CallInfo {
-  return {
+  return makeCall({
     ivrid,
     callerName: 'Dana',
     callerPhone: '+972501234567',
-    did: '',
-    direction: 'incoming',
-    c2cLeg: null,
     status,
     startedAt: 1,
     answeredAt: 2,
-    queueId: null,
-    campaignId: null,
     customData,
-    recordingFile: null,
-  };
+  });
 }
 
 export function state(
@@ -53,18 +48,7 @@ export function state(
 }
 
 export function extension(number: string): ExtensionInfo {
-  return {
-    number,
-    userId: null,
-    userName: '',
-    sipUser: '',
-    onlineUserId: null,
-    representativeName: '',
-    statusCode: null,
-    statusUpdatedAt: null,
-    peerStatus: '',
-    calls: [],
-  };
+  return makeExtension(number, { statusCode: null, peerStatus: '' });
 }
 
 export function extensionEvent(

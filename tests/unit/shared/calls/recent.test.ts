@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { addRecent, hangupOutcome, RECENT_CALLS_CAP } from '../../../../shared/calls/recent';
 import type { CallDirection, CallInfo, RecentCall } from '../../../../shared/domain/calls';
+import { makeCall } from '../../../support/calls';
 
 function call(direction: CallDirection, answeredAt: number | null): CallInfo {
-  return {
-    ivrid: 'x',
-    callerName: '',
-    callerPhone: '',
-    did: '',
-    direction,
-    c2cLeg: null,
-    status: 'talking',
-    startedAt: 1,
-    answeredAt,
-    queueId: null,
-    campaignId: null,
-    customData: {},
-    recordingFile: null,
-  };
+  return makeCall({ ivrid: 'x', direction, status: 'talking', startedAt: 1, answeredAt });
 }
 
 describe('hangupOutcome', () => {

@@ -16,39 +16,15 @@ import type {
 import { ownActiveCalls } from '../../../../shared/calls/derive';
 import { deepFreeze } from './harness';
 import { referenceReduce, referenceSetOwnExtensions } from './reference-reducer';
+import { makeCall, makeExtension } from '../../../support/calls';
 
 function call(ivrid: string, more: Partial<CallInfo> = {}): CallInfo {
-  return {
-    ivrid,
-    callerName: '',
-    callerPhone: '',
-    did: '',
-    direction: 'incoming',
-    c2cLeg: null,
-    status: 'ringing',
-    startedAt: 1_000,
-    answeredAt: null,
-    queueId: null,
-    campaignId: null,
-    customData: {},
-    recordingFile: null,
-    ...more,
-  };
+  return makeCall({ ivrid, ...more });
 }
 
 function extension(number: string, calls: CallInfo[] = [], statusCode = 1): ExtensionInfo {
-  return {
-    number,
-    userId: null,
-    userName: `Agent ${number}`,
-    sipUser: '',
-    onlineUserId: null,
-    representativeName: `Agent ${number}`,
-    statusCode,
-    statusUpdatedAt: null,
-    peerStatus: 'OK',
-    calls,
-  };
+  const name = `Agent ${number}`;
+  return makeExtension(number, { userName: name, representativeName: name, statusCode, calls });
 }
 
 function extEvent(

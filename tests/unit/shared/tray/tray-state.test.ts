@@ -3,6 +3,7 @@ import type { ActiveCall, CallStatus } from '../../../../shared/domain/calls';
 import type { ConnectionState } from '../../../../shared/domain/connection';
 import type { AppSnapshot } from '../../../../shared/ipc/snapshot';
 import { trayStateOf } from '../../../../shared/tray/tray-state';
+import { makeCall } from '../../../support/calls';
 
 const NOW = 1_700_000_000_000;
 
@@ -17,21 +18,13 @@ function snapshot(options: {
   const current: ActiveCall | null = options.call
     ? {
         extension: '201',
-        call: {
+        call: makeCall({
           ivrid: 'ivr-1',
           callerName: options.call.name ?? 'Test Voicenter',
           callerPhone: options.call.phone ?? '0501234567',
-          did: '',
-          direction: 'incoming',
-          c2cLeg: null,
           status: options.call.status,
           startedAt: NOW - 5_000,
-          answeredAt: null,
-          queueId: null,
-          campaignId: null,
-          customData: {},
-          recordingFile: null,
-        },
+        }),
       }
     : null;
   return {
