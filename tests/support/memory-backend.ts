@@ -1,4 +1,4 @@
-import type { SettingsBackend } from '../../../../electron/core/settings/settings-store';
+import type { SettingsBackend } from '../../electron/core/settings/settings-store';
 
 /** An in-memory backend that records what was written, as the JSON text a file would hold. */
 export class MemoryBackend implements SettingsBackend {
@@ -16,5 +16,10 @@ export class MemoryBackend implements SettingsBackend {
   set store(value: Record<string, unknown>) {
     this.writes.push(JSON.stringify(value));
     this.doc = structuredClone(value);
+  }
+
+  /** What a file would hold now. */
+  text(): string {
+    return JSON.stringify(this.doc);
   }
 }

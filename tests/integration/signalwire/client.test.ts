@@ -1,5 +1,4 @@
 /** The fetch client against the SignalWire side of the demo service, over real HTTP. */
-import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -12,7 +11,7 @@ import {
   SignalWireTransportError,
 } from '../../../electron/core/signalwire/errors';
 import { startSignalWireSim, type SignalWireSim } from '../../../electron/sim/signalwire';
-import { CALL } from './helpers';
+import { CALL, freePort } from './helpers';
 
 let sim: SignalWireSim;
 
@@ -304,13 +303,3 @@ describe('SignalWireClient configuration and connection test', () => {
     });
   });
 });
-
-/** A port nothing listens on (bound, read, released). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import type { Logger } from '../../../electron/core/ports';
 import type { OutboxStorage, PersistedOutbox } from '../../../electron/core/outbox/types';
 
@@ -80,21 +81,14 @@ export async function post(
 export const basic = (user: string, password: string): string =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
-/** A settings/secrets backend in memory that keeps what a file would hold, as JSON text. */
-export class MemoryBackend {
-  private doc: unknown;
-  constructor(initial: unknown = {}) {
-    this.doc = structuredClone(initial);
-  }
-  get store(): unknown {
-    return structuredClone(this.doc);
-  }
-  set store(value: Record<string, unknown>) {
-    this.doc = structuredClone(value);
-  }
-  text(): string {
-    return JSON.stringify(this.doc);
-  }
+/** A port nothing listens on (bound, read, released). */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 /** Stands in for safeStorage (the thin Electron adapter): reversible, and never the plain text. */

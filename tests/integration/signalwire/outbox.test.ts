@@ -3,7 +3,6 @@
  * rule (transport errors, 429 and 503 only, back-off honouring Retry-After), outages, duplicates,
  * order per call, and the final outcomes.
  */
-import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Outbox } from '../../../electron/core/outbox/outbox';
 import type { NewOutboxAction } from '../../../electron/core/outbox/types';
@@ -15,7 +14,7 @@ import {
   type AttemptReport,
 } from '../../../electron/core/signalwire/transport';
 import { startSignalWireSim, type SignalWireSim } from '../../../electron/sim/signalwire';
-import { CALL, CapturingLogger, MemoryOutboxStorage, waitFor } from './helpers';
+import { CALL, CapturingLogger, MemoryOutboxStorage, freePort, waitFor } from './helpers';
 
 const TIMING = { baseMs: 20, capMs: 200 };
 
@@ -273,12 +272,3 @@ describe('delivered', () => {
     }
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -19,16 +19,9 @@ import { startSignalWireSim, type SignalWireSim } from '../../../electron/sim/si
 import type { CallInfo, CallState } from '../../../shared/domain/calls';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { SignalWireHistoryEntry } from '../../../shared/ipc/signalwire';
-import {
-  CALL,
-  CALL_2,
-  CapturingLogger,
-  MemoryBackend,
-  MemoryOutboxStorage,
-  fakeCipher,
-  waitFor,
-} from './helpers';
+import { CALL, CALL_2, CapturingLogger, MemoryOutboxStorage, fakeCipher, waitFor } from './helpers';
 import { call, extensionEvent, state } from '../../unit/core/signalwire/fixtures';
+import { MemoryBackend } from '../../support/memory-backend';
 
 let sim: SignalWireSim;
 let settingsBackend: MemoryBackend;

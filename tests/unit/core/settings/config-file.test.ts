@@ -12,7 +12,7 @@ import {
 import { FileKeyCipher } from '../../../../electron/core/settings/file-key-cipher';
 import { SecretStore } from '../../../../electron/core/settings/secret-store';
 import { SettingsStore } from '../../../../electron/core/settings/settings-store';
-import { MemoryBackend } from './memory-backend';
+import { MemoryBackend } from '../../../support/memory-backend';
 
 const DOC = join(import.meta.dirname, '../../../../docs/configuration.md');
 

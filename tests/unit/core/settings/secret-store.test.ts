@@ -6,7 +6,7 @@ import type { SecretCipher } from '../../../../electron/core/ports';
 import { FileKeyCipher } from '../../../../electron/core/settings/file-key-cipher';
 import { SecretStore } from '../../../../electron/core/settings/secret-store';
 import { openConfBackend } from '../../../../electron/core/settings/conf-backend';
-import { MemoryBackend } from './memory-backend';
+import { MemoryBackend } from '../../../support/memory-backend';
 
 const unavailable: SecretCipher = {
   available: () => false,

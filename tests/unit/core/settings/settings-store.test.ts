@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SettingsError, SettingsStore } from '../../../../electron/core/settings/settings-store';
 import { openConfBackend } from '../../../../electron/core/settings/conf-backend';
-import { MemoryBackend } from './memory-backend';
+import { MemoryBackend } from '../../../support/memory-backend';
 
 describe('SettingsStore', () => {
   it('migrates and writes a fresh document once, then serves the defaults', () => {
