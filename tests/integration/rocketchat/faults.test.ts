@@ -8,7 +8,7 @@ import { waitFor } from './helpers';
  * whatever the app does (restarts with actions queued), each room ends up holding exactly the
  * agent's events, in order, none lost, none doubled.
  */
-const { sim, profile, app } = useRig();
+const { sim, profile, app, signedInApp } = useRig();
 
 const FULL_CALL = [
   'voip-call-on-hold',
@@ -37,9 +37,7 @@ async function wholeCall(
 
 describe('Rocket.Chat faults: nothing lost, nothing doubled', () => {
   it('the server goes down mid-call and comes back', async () => {
-    const s = await sim();
-    const run = await app(await profile());
-    await run.signInAgent(s);
+    const { s, run } = await signedInApp();
     await run.service.handlers.updateRocketChatSettings({ autoOpenRoom: true });
     await wholeCall(run, 'DOWN-1', '0521000001', async () => {
       await run.settled();
@@ -59,9 +57,7 @@ describe('Rocket.Chat faults: nothing lost, nothing doubled', () => {
   });
 
   it('the server stops (connection refused), answers 502/503 while starting, then restarts on the same port', async () => {
-    const s = await sim();
-    const run = await app(await profile());
-    await run.signInAgent(s);
+    const { s, run } = await signedInApp();
     await run.service.handlers.updateRocketChatSettings({ autoOpenRoom: true });
     await s.stop();
     // Even the room's creation waits: the call goes on while Rocket.Chat is away.
@@ -81,15 +77,13 @@ describe('Rocket.Chat faults: nothing lost, nothing doubled', () => {
   });
 
   it('a 429 storm: many calls at once behind tight limits', async () => {
-    const s = await sim({
+    const { s, run } = await signedInApp({
       rateLimits: {
         default: { limit: 4, windowMs: 700 },
         'voip/room': { limit: 2, windowMs: 700 },
         'livechat/visitor': { limit: 2, windowMs: 700 },
       },
     });
-    const run = await app(await profile());
-    await run.signInAgent(s);
     await run.service.handlers.updateRocketChatSettings({ autoOpenRoom: true });
     const ivrids = ['STORM-1', 'STORM-2', 'STORM-3', 'STORM-4', 'STORM-5'];
     for (const [i, ivrid] of ivrids.entries()) await wholeCall(run, ivrid, `05230000${i}0`);
@@ -184,9 +178,7 @@ describe('Rocket.Chat faults: nothing lost, nothing doubled', () => {
   });
 
   it('the session is refused mid-call: one re-login, and the call goes on', async () => {
-    const s = await sim();
-    const run = await app(await profile());
-    await run.signInAgent(s);
+    const { s, run } = await signedInApp();
     await run.service.handlers.updateRocketChatSettings({ autoOpenRoom: true });
     const tokenBefore = run.profile.secret('rocketchat.authToken');
     await wholeCall(run, 'RELOG-1', '0526000001', async () => {

@@ -254,5 +254,15 @@ export function useRig() {
     return run;
   }
 
-  return { sim, profile, app };
+  /** A fresh sim, and the app on a fresh profile signed in to it as the agent. */
+  async function signedInApp(
+    options?: RocketChatSimOptions,
+  ): Promise<{ s: RocketChatSim; run: AppRun }> {
+    const s = await sim(options);
+    const run = await app();
+    await run.signInAgent(s);
+    return { s, run };
+  }
+
+  return { sim, profile, app, signedInApp };
 }

@@ -4,7 +4,7 @@ import { UserFacingError } from '../../../shared/ipc/dispatch';
 import { useRig } from './harness';
 import { rejection, waitFor } from './helpers';
 
-const { sim, profile: newProfile, app } = useRig();
+const { sim, profile: newProfile, app, signedInApp } = useRig();
 
 const types = (s: RocketChatSim, rid: string) => s.messages(rid).map((m) => m.t);
 
@@ -16,9 +16,7 @@ async function userError(promise: unknown): Promise<UserFacingError> {
 
 describe('RocketChatService: the room follows the call', () => {
   it('auto-opens on answer, keeps hold/unhold/end in step, closes with the wrap-up', async () => {
-    const s = await sim();
-    const run = await app();
-    await run.signInAgent(s);
+    const { s, run } = await signedInApp();
     await run.service.handlers.updateRocketChatSettings({ autoOpenRoom: true, keepInStep: true });
     const view = run.service.view();
     expect(view).toMatchObject({
@@ -72,9 +70,7 @@ describe('RocketChatService: the room follows the call', () => {
   });
 
   it('by hand: Open room, Hold, End, then wrap-up; nothing automatic when keep-in-step is off', async () => {
-    const s = await sim();
-    const run = await app();
-    await run.signInAgent(s);
+    const { s, run } = await signedInApp();
     await run.service.handlers.updateRocketChatSettings({ autoOpenRoom: false, keepInStep: false });
     await run.calls.ring('IVR-2', '0502222222', 'Yossi');
     await run.calls.answer('IVR-2');
@@ -103,9 +99,7 @@ describe('RocketChatService: the room follows the call', () => {
   });
 
   it('wrap-up without End first still sends the end before the close', async () => {
-    const s = await sim();
-    const run = await app();
-    await run.signInAgent(s);
+    const { s, run } = await signedInApp();
     await run.service.handlers.updateRocketChatSettings({ keepInStep: false });
     await run.calls.ring('IVR-3', '0503333333', 'Maya');
     await run.calls.answer('IVR-3');
@@ -121,9 +115,7 @@ describe('RocketChatService: the room follows the call', () => {
   });
 
   it('a call that ends unanswered with its room open is declined', async () => {
-    const s = await sim();
-    const run = await app();
-    await run.signInAgent(s);
+    const { s, run } = await signedInApp();
     await run.calls.ring('IVR-4', '0504444444', 'Tal');
     await run.service.handlers.openRoom('IVR-4');
     await run.calls.hangup('IVR-4');
@@ -136,9 +128,7 @@ describe('RocketChatService: the room follows the call', () => {
   });
 
   it('an outbound call starts with voip-call-started in an outbound room', async () => {
-    const s = await sim();
-    const run = await app();
-    await run.signInAgent(s);
+    const { s, run } = await signedInApp();
     await run.service.handlers.updateRocketChatSettings({ autoOpenRoom: true });
     await run.calls.ring('IVR-5', '0505555555', '', 'outgoing');
     await run.calls.answer('IVR-5');
@@ -258,9 +248,7 @@ describe('RocketChatService: the room follows the call', () => {
   });
 
   it('a missing permission fails one action, the close waits for it, discarding it lets the close through', async () => {
-    const s = await sim();
-    const run = await app();
-    await run.signInAgent(s);
+    const { s, run } = await signedInApp();
     await run.calls.ring('IVR-9', '0509999999', 'Shir');
     await run.calls.answer('IVR-9');
     await run.service.handlers.openRoom('IVR-9');

@@ -1,8 +1,20 @@
 /** Login scopes and the client-to-server events (spec §2.1, §2.2, §4 "Scope"). */
 import { describe, expect, test } from 'vitest';
+import type { VoicenterSim } from '../../../electron/sim/voicenter';
 import { delay, useSims } from './helpers';
 
 const { start, connect } = useSims();
+
+/** A caller joins queue `queueId` and colleague 9876542 rings: traffic only some logins may see. */
+function queueAndColleagueCall(s: VoicenterSim, queueId: number): void {
+  s.telephony.queueJoin(queueId, { ivrid: 'q1', callerId: '0501234567', callerName: 'John Doe' });
+  s.telephony.newCall(9876542, {
+    ivrid: 'other',
+    callerName: 'X',
+    callerPhone: '0500000000',
+    direction: 'Incoming',
+  });
+}
 
 interface Snap {
   extensions: { number: number; calls: unknown[] }[];
@@ -20,17 +32,7 @@ describe('scope', () => {
     const queues = rec.of('loginStatus')[0] as Queues;
     expect(queues.queues.map((q) => q.QueueName)).toEqual(['Queue1']);
 
-    s.telephony.queueJoin(12345678, {
-      ivrid: 'q1',
-      callerId: '0501234567',
-      callerName: 'John Doe',
-    });
-    s.telephony.newCall(9876542, {
-      ivrid: 'other',
-      callerName: 'X',
-      callerPhone: '0500000000',
-      direction: 'Incoming',
-    });
+    queueAndColleagueCall(s, 12345678);
     s.telephony.setStatus(1234567, 3);
     await rec.waitFor('ExtensionEvent');
     await delay(50);
@@ -52,17 +54,7 @@ describe('scope', () => {
       const queues = rec.of('loginStatus')[0] as Queues;
       expect(queues.queues.map((q) => q.QueueName)).toEqual(['Queue1', 'Queue2']);
 
-      s.telephony.queueJoin(12345679, {
-        ivrid: 'q1',
-        callerId: '0501234567',
-        callerName: 'John Doe',
-      });
-      s.telephony.newCall(9876542, {
-        ivrid: 'other',
-        callerName: 'X',
-        callerPhone: '0500000000',
-        direction: 'Incoming',
-      });
+      queueAndColleagueCall(s, 12345679);
       await rec.waitFor('ExtensionEvent');
       await rec.waitFor('QueueEvent');
       expect(rec.of('QueueEvent')[0]).toMatchObject({
