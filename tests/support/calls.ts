@@ -1,8 +1,9 @@
 /**
- * Test factories for the call domain. Every field has a plain default (a ringing incoming call,
- * an idle extension with no user), so a test spells out only the fields it is about.
+ * Test factories for the call domain. Every field has a plain default (a ringing incoming call, an
+ * idle extension with no user, a missed call on extension 1), so a test spells out only the fields
+ * it is about.
  */
-import type { CallInfo, ExtensionInfo } from '../../shared/domain/calls';
+import type { CallInfo, ExtensionInfo, RecentCall } from '../../shared/domain/calls';
 
 export function makeCall(patch: Partial<CallInfo> = {}): CallInfo {
   return {
@@ -35,6 +36,24 @@ export function makeExtension(number: string, patch: Partial<ExtensionInfo> = {}
     statusUpdatedAt: null,
     peerStatus: 'OK',
     calls: [],
+    ...patch,
+  };
+}
+
+export function makeRecent(patch: Partial<RecentCall> = {}): RecentCall {
+  return {
+    ivrid: 'call-1',
+    extension: '1',
+    callerName: '',
+    callerPhone: '',
+    did: '',
+    direction: 'incoming',
+    startedAt: null,
+    answeredAt: null,
+    endedAt: 1,
+    outcome: 'missed',
+    cause: '',
+    queueId: null,
     ...patch,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { callDurationMs, missedSince, queueStats } from '../../../../shared/calls/derive';
 import type { QueueInfo, RecentCall } from '../../../../shared/domain/calls';
+import { makeRecent } from '../../../support/calls';
 
 describe('callDurationMs', () => {
   it.each([
@@ -41,20 +42,8 @@ describe('queueStats', () => {
 });
 
 describe('missedSince', () => {
-  const r = (ivrid: string, outcome: RecentCall['outcome'], endedAt: number): RecentCall => ({
-    ivrid,
-    extension: '1',
-    callerName: '',
-    callerPhone: '',
-    did: '',
-    direction: 'incoming',
-    startedAt: null,
-    answeredAt: null,
-    endedAt,
-    outcome,
-    cause: '',
-    queueId: null,
-  });
+  const r = (ivrid: string, outcome: RecentCall['outcome'], endedAt: number): RecentCall =>
+    makeRecent({ ivrid, outcome, endedAt });
 
   it('keeps missed calls that ended after the mark', () => {
     const recent = [

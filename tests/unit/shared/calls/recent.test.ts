@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addRecent, hangupOutcome, RECENT_CALLS_CAP } from '../../../../shared/calls/recent';
 import type { CallDirection, CallInfo, RecentCall } from '../../../../shared/domain/calls';
-import { makeCall } from '../../../support/calls';
+import { makeCall, makeRecent } from '../../../support/calls';
 
 function call(direction: CallDirection, answeredAt: number | null): CallInfo {
   return makeCall({ ivrid: 'x', direction, status: 'talking', startedAt: 1, answeredAt });
@@ -32,20 +32,8 @@ describe('hangupOutcome', () => {
 });
 
 describe('addRecent', () => {
-  const entry = (ivrid: string, outcome: RecentCall['outcome'], extension = '1'): RecentCall => ({
-    ivrid,
-    extension,
-    callerName: '',
-    callerPhone: '',
-    did: '',
-    direction: 'incoming',
-    startedAt: null,
-    answeredAt: null,
-    endedAt: 1,
-    outcome,
-    cause: '',
-    queueId: null,
-  });
+  const entry = (ivrid: string, outcome: RecentCall['outcome'], extension = '1'): RecentCall =>
+    makeRecent({ ivrid, extension, outcome });
 
   it('puts new entries first and replaces same call+extension+outcome', () => {
     let list = addRecent([], entry('a', 'missed'));
