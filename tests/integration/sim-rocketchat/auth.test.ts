@@ -1,24 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { RocketChatSim } from '../../../electron/sim/rocketchat/index';
-import { startRocketChatSim } from '../../../electron/sim/rocketchat/index';
 import { totpCode } from '../../../electron/sim/rocketchat/totp';
-import { get, login, post } from './helpers';
+import { get, login, post, useSims } from './helpers';
 
 // Sessions: /api/info, login (password, email, resume, TOTP), personal access tokens, logout and
 // the "not logged in" bodies of each dialect.
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
-let sim: RocketChatSim | undefined;
-
-afterEach(async () => {
-  await sim?.stop();
-  sim = undefined;
-});
+const startSim = useSims();
 
 describe('GET /api/info', () => {
   it.each(['6.13.0', '7.5.1', '8.0.0'])('reports %s without auth', async (version) => {
-    sim = await startRocketChatSim({ version });
+    const sim = await startSim({ version });
     const res = await get(sim, '/api/info');
     expect(res.status).toBe(200);
     expect(res.text).toBe(JSON.stringify({ version, success: true }));
@@ -26,7 +19,7 @@ describe('GET /api/info', () => {
   });
 
   it('answers an authenticated admin with the info object', async () => {
-    sim = await startRocketChatSim({ version: '6.13.0' });
+    const sim = await startSim({ version: '6.13.0' });
     const auth = await login(sim, sim.users.admin);
     expect((await get(sim, '/api/info', auth)).json).toEqual({
       info: { version: '6.13.0' },
@@ -37,7 +30,7 @@ describe('GET /api/info', () => {
 
 describe('POST /api/v1/login', () => {
   it('logs in by username with the classic 6.x body (no success flag)', async () => {
-    sim = await startRocketChatSim({ version: '6.13.0' });
+    const sim = await startSim({ version: '6.13.0' });
     const { agent } = sim.users;
     const res = await post(sim, '/api/v1/login', {
       user: agent.username,
@@ -61,7 +54,7 @@ describe('POST /api/v1/login', () => {
   });
 
   it('logs in by email; late 7.x adds success:true; successFlag overrides', async () => {
-    sim = await startRocketChatSim({ version: '7.5.1' });
+    let sim = await startSim({ version: '7.5.1' });
     const res = await post(sim, '/api/v1/login', {
       user: sim.users.agent.email,
       password: sim.users.agent.password,
@@ -69,7 +62,7 @@ describe('POST /api/v1/login', () => {
     expect(res.status).toBe(200);
     expect(Object.keys(res.json as object)).toEqual(['status', 'data', 'success']);
     await sim.stop();
-    sim = await startRocketChatSim({ version: '6.13.0', successFlag: true });
+    sim = await startSim({ version: '6.13.0', successFlag: true });
     const flagged = await post(sim, '/api/v1/login', {
       user: sim.users.agent.username,
       password: sim.users.agent.password,
@@ -78,7 +71,7 @@ describe('POST /api/v1/login', () => {
   });
 
   it('masks every credential failure as Unauthorized, per dialect', async () => {
-    sim = await startRocketChatSim({ version: '6.13.0' });
+    let sim = await startSim({ version: '6.13.0' });
     const classic = '{"status":"error","error":"Unauthorized","message":"Unauthorized"}';
     for (const body of [
       { user: 'agent.demo', password: 'wrong' },
@@ -92,7 +85,7 @@ describe('POST /api/v1/login', () => {
       expect(res.text).toBe(classic);
     }
     await sim.stop();
-    sim = await startRocketChatSim({ version: '7.5.1' });
+    sim = await startSim({ version: '7.5.1' });
     const late = await post(sim, '/api/v1/login', { user: 'agent.demo', password: 'wrong' });
     expect(late.text).toBe(
       '{"success":false,"error":"Unauthorized","status":"error","message":"Unauthorized"}',
@@ -100,7 +93,7 @@ describe('POST /api/v1/login', () => {
   });
 
   it('resumes a session with the same token', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const auth = await login(sim, sim.users.agent);
     const res = await post(sim, '/api/v1/login', { resume: auth['X-Auth-Token'] });
     expect(res.status).toBe(200);
@@ -110,7 +103,7 @@ describe('POST /api/v1/login', () => {
   it('asks for a TOTP code, rejects a wrong one, accepts body code and X-2fa-Code header', async () => {
     // A frozen clock makes the set of acceptable codes (this step and its neighbours) known.
     const at = Date.UTC(2025, 0, 1, 12, 0, 10);
-    sim = await startRocketChatSim({ version: '6.13.0', agentTotpSecret: SECRET, now: () => at });
+    const sim = await startSim({ version: '6.13.0', agentTotpSecret: SECRET, now: () => at });
     const { agent } = sim.users;
     const accepted = new Set([
       totpCode(SECRET, at - 30_000),
@@ -147,7 +140,7 @@ describe('POST /api/v1/login', () => {
   });
 
   it('reports TOTP errors with success:false first in late 7.x', async () => {
-    sim = await startRocketChatSim({ version: '7.5.1', agentTotpSecret: SECRET });
+    const sim = await startSim({ version: '7.5.1', agentTotpSecret: SECRET });
     const res = await post(sim, '/api/v1/login', {
       user: 'agent.demo',
       password: sim.users.agent.password,
@@ -162,7 +155,7 @@ describe('tokens and logout', () => {
   const CLASSIC_401 = '{"status":"error","message":"You must be logged in to do this."}';
 
   it('uses a personal access token exactly like an authToken', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const pat = sim.createPersonalAccessToken('agent.demo');
     const auth = { 'X-User-Id': sim.users.agent.userId, 'X-Auth-Token': pat };
     const res = await get(sim, '/api/v1/omnichannel/contact.search?phone=%2B1', auth);
@@ -176,7 +169,7 @@ describe('tokens and logout', () => {
   });
 
   it('logout invalidates the token', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const auth = await login(sim, sim.users.agent);
     const out = await post(sim, '/api/v1/logout', {}, auth);
     expect(out.status).toBe(200);
@@ -196,7 +189,7 @@ describe('tokens and logout', () => {
     ],
     ['8.0.0', '{"success":false,"error":"You must be logged in to do this."}'],
   ])('%s answers an unauthenticated call with its dialect', async (version, body) => {
-    sim = await startRocketChatSim({ version });
+    const sim = await startSim({ version });
     const res = await get(sim, '/api/v1/omnichannel/contact.search?phone=1', {
       'X-User-Id': 'x',
       'X-Auth-Token': 'y',

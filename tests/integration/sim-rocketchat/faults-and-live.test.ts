@@ -1,22 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { RocketChatSim } from '../../../electron/sim/rocketchat/index';
-import { startRocketChatSim } from '../../../electron/sim/rocketchat/index';
-import { get, login, openRoom, post, visitor } from './helpers';
+import { get, login, openRoom, post, visitor, useSims } from './helpers';
 
 // Fault controls for the client's outbox tests (failNext, setDown, stop/restart on the same port,
 // latency), the request journal, and the read-only /live/:rid page.
 
-let sim: RocketChatSim | undefined;
-
-afterEach(async () => {
-  await sim?.stop();
-  sim = undefined;
-});
+const startSim = useSims();
 
 describe('fault injection', () => {
   it('failNext(n) answers n requests with 503 (proxy HTML) then recovers; 500 is Rocket.Chat JSON', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     sim.failNext(2);
     const first = await get(sim, '/api/info');
     expect(first.status).toBe(503);
@@ -30,7 +23,7 @@ describe('fault injection', () => {
   });
 
   it('an injected failure does not reach the server: no state change, no rate-limit count', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     sim.failNext(1, 502);
     expect((await post(sim, '/api/v1/livechat/visitor', { visitor: { token: 'x' } })).status).toBe(
       502,
@@ -41,7 +34,7 @@ describe('fault injection', () => {
   });
 
   it('setDown(true) drops connections at the socket level; setDown(false) restores service', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     sim.setDown(true);
     await expect(fetch(`${sim.url}/api/info`)).rejects.toThrow();
     sim.setDown(false);
@@ -49,7 +42,7 @@ describe('fault injection', () => {
   });
 
   it('stop() refuses connections; restart() serves again on the same port with data and tokens kept', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const url = sim.url;
     const auth = await login(sim, sim.users.agent);
     await visitor(sim, 'keep', { phone: '+1' });
@@ -63,7 +56,7 @@ describe('fault injection', () => {
   });
 
   it('latency(ms) delays answers without changing them', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     sim.latency(150);
     const started = Date.now();
     const res = await get(sim, '/api/info');
@@ -73,7 +66,7 @@ describe('fault injection', () => {
   });
 
   it('answers an unparsable JSON body with 400 like express', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const res = await fetch(`${sim.url}/api/v1/livechat/visitor`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -85,7 +78,7 @@ describe('fault injection', () => {
 
 describe('journal', () => {
   it('records method, path (no query), status and time of every answer', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const before = Date.now();
     await get(sim, '/api/info');
     await get(sim, '/api/v1/voip/room?token=secret');
@@ -102,7 +95,7 @@ describe('journal', () => {
 
 describe('GET /live/:rid', () => {
   it('shows the room and its messages, escaped, without auth', async () => {
-    sim = await startRocketChatSim({ rateLimits: { 'voip/room': { limit: 100 } } });
+    const sim = await startSim({ rateLimits: { 'voip/room': { limit: 100 } } });
     const auth = await login(sim, sim.users.agent);
     await visitor(sim, 'html', { name: '<script>alert(1)</script>', phone: '+1' });
     const { room } = await openRoom(sim, auth, 'html', sim.users.agent.userId);

@@ -1,4 +1,10 @@
-import type { DemoUser, RocketChatSim } from '../../../electron/sim/rocketchat/index';
+import { afterEach } from 'vitest';
+import {
+  startRocketChatSim,
+  type DemoUser,
+  type RocketChatSim,
+  type RocketChatSimOptions,
+} from '../../../electron/sim/rocketchat/index';
 
 // Plain-fetch helpers for the simulator tests: raw status, raw body text (for byte-exact
 // comparisons) and parsed JSON.
@@ -11,6 +17,19 @@ export interface Answer {
 }
 
 export type Auth = Readonly<Record<'X-User-Id' | 'X-Auth-Token', string>>;
+
+/** Returns a `startSim` whose sims are all stopped after each test of the file that calls this. */
+export function useSims(): (options?: RocketChatSimOptions) => Promise<RocketChatSim> {
+  const started: RocketChatSim[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((s) => s.stop()));
+  });
+  return async (options = {}) => {
+    const sim = await startRocketChatSim(options);
+    started.push(sim);
+    return sim;
+  };
+}
 
 async function answer(res: Response): Promise<Answer> {
   const text = await res.text();

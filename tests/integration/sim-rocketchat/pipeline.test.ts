@@ -1,21 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { RocketChatSim } from '../../../electron/sim/rocketchat/index';
-import { startRocketChatSim } from '../../../electron/sim/rocketchat/index';
 import type { Auth } from './helpers';
-import { get, login, post, q, visitor } from './helpers';
+import { get, login, post, q, visitor, useSims } from './helpers';
 
 // The order of the server's checks (auth -> rate limit -> validation -> permission -> handler) and
 // the rate limiter: headers, 429 text, per-IP counting, admin bypass, reset, disabled limiter.
 
 const FORBIDDEN =
   '{"success":false,"error":"User does not have the permissions required for this action [error-unauthorized]"}';
-let sim: RocketChatSim | undefined;
-
-afterEach(async () => {
-  await sim?.stop();
-  sim = undefined;
-});
+const startSim = useSims();
 
 /** Exhaust voip/room's limit (5) for the default client IP with valid-but-unknown-token calls. */
 async function burn(
@@ -35,7 +29,7 @@ async function burn(
 
 describe('pipeline order', () => {
   it('an unauthenticated request over the limit gets 401, not 429', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const auth = await login(sim, sim.users.agent);
     await burn(sim, auth);
     const res = await get(
@@ -47,7 +41,7 @@ describe('pipeline order', () => {
   });
 
   it('an invalid request over the limit gets 429, not 400', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const auth = await login(sim, sim.users.agent);
     await burn(sim, auth);
     const res = await get(sim, '/api/v1/voip/room', auth);
@@ -55,7 +49,7 @@ describe('pipeline order', () => {
   });
 
   it('validation (400) comes before permission (403); a valid request without permission gets 403', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const auth = await login(sim, sim.users.user);
     const invalid = await get(sim, '/api/v1/voip/room', auth);
     expect(invalid.status).toBe(400);
@@ -75,7 +69,7 @@ describe('pipeline order', () => {
   });
 
   it('admins lack inbound-voip-calls: 403 on voip/room after validation', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const auth = await login(sim, sim.users.admin);
     const res = await get(
       sim,
@@ -87,7 +81,7 @@ describe('pipeline order', () => {
   });
 
   it('voip/events runs check() inside the handler, so an unpermitted bad body gets 403, not 400', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const auth = await login(sim, sim.users.user);
     const res = await post(sim, '/api/v1/voip/events', {}, auth);
     expect(res.status).toBe(403);
@@ -95,7 +89,7 @@ describe('pipeline order', () => {
   });
 
   it('8.x names the forbidden error differently', async () => {
-    sim = await startRocketChatSim({ version: '8.0.0' });
+    const sim = await startSim({ version: '8.0.0' });
     const auth = await login(sim, sim.users.user);
     const res = await get(sim, '/api/v1/omnichannel/contact.search?phone=1', auth);
     expect(res.status).toBe(403);
@@ -108,7 +102,7 @@ describe('pipeline order', () => {
 describe('rate limiter', () => {
   it('counts down X-RateLimit-Remaining, sets Limit and an epoch-ms Reset, then answers 429', async () => {
     const windowMs = 60_000;
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const auth = await login(sim, sim.users.agent);
     const before = Date.now();
     const remaining: (string | null)[] = [];
@@ -137,7 +131,7 @@ describe('rate limiter', () => {
 
   it('computes N from the injected clock', async () => {
     let t = 1_000_000;
-    sim = await startRocketChatSim({ now: () => t });
+    const sim = await startSim({ now: () => t });
     const auth = await login(sim, sim.users.agent);
     t += 17_400; // 42.6 s of the 60 s window left
     await burn(sim, auth);
@@ -147,7 +141,7 @@ describe('rate limiter', () => {
   });
 
   it('the window is per route: other routes keep their own budget (default 10)', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const auth = await login(sim, sim.users.agent);
     await burn(sim, auth);
     const other = await get(sim, '/api/v1/omnichannel/contact.search?phone=1', auth);
@@ -157,7 +151,7 @@ describe('rate limiter', () => {
   });
 
   it('counts per client IP (X-Real-IP), not per user', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const agent = await login(sim, sim.users.agent);
     const other = await login(sim, sim.users.otherAgent);
     await burn(sim, agent, { 'X-Real-IP': '10.0.0.1' });
@@ -173,14 +167,13 @@ describe('rate limiter', () => {
 
   it('the window reopens after it elapses, and resetRateLimits() clears it at once', async () => {
     let t = 5_000;
-    sim = await startRocketChatSim({
+    const sim = await startSim({
       rateLimits: { 'voip/room': { limit: 2 } },
       rateLimitWindowMs: 300,
       now: () => t,
     });
     const auth = await login(sim, sim.users.agent);
-    const call = async (): Promise<number> =>
-      (await get(sim as RocketChatSim, '/api/v1/voip/room', auth)).status;
+    const call = async (): Promise<number> => (await get(sim, '/api/v1/voip/room', auth)).status;
     expect([await call(), await call(), await call()]).toEqual([400, 400, 429]);
     t += 299;
     expect(await call()).toBe(429);
@@ -192,7 +185,7 @@ describe('rate limiter', () => {
   });
 
   it('counts unauthenticated routes too: livechat/visitor 5/min, login 10/min', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     for (let i = 0; i < 5; i += 1) await visitor(sim, `t${i}`);
     expect((await post(sim, '/api/v1/livechat/visitor', { visitor: { token: 'x' } })).status).toBe(
       429,
@@ -205,7 +198,7 @@ describe('rate limiter', () => {
   });
 
   it('admins bypass the limiter and get no headers', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const auth = await login(sim, sim.users.admin);
     for (let i = 0; i < 15; i += 1) {
       const res = await get(sim, '/api/v1/omnichannel/contact.search?phone=1', auth);
@@ -216,7 +209,7 @@ describe('rate limiter', () => {
   });
 
   it('can be switched off like some 7.x builds: no 429, no headers', async () => {
-    sim = await startRocketChatSim({ version: '7.1.0', enforceRateLimits: false });
+    const sim = await startSim({ version: '7.1.0', enforceRateLimits: false });
     const auth = await login(sim, sim.users.agent);
     for (let i = 0; i < 8; i += 1) {
       const res = await get(sim, '/api/v1/voip/room', auth);

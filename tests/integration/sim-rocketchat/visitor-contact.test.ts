@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { RocketChatSim } from '../../../electron/sim/rocketchat/index';
-import { startRocketChatSim } from '../../../electron/sim/rocketchat/index';
-import { get, login, post } from './helpers';
+import { get, login, post, useSims } from './helpers';
 
 // POST /api/v1/livechat/visitor (no auth, upsert by token) and GET omnichannel/contact.search.
 
-let sim: RocketChatSim | undefined;
-
-afterEach(async () => {
-  await sim?.stop();
-  sim = undefined;
-});
+const startSim = useSims();
 
 describe('POST /api/v1/livechat/visitor', () => {
   it('creates a visitor without auth, phone stored as [{phoneNumber}]', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const res = await post(sim, '/api/v1/livechat/visitor', {
       visitor: { token: 'abc', name: 'Mary', phone: '+15550001', email: 'Mary@Example.com' },
     });
@@ -34,7 +27,7 @@ describe('POST /api/v1/livechat/visitor', () => {
   });
 
   it('upserts by token: same _id and username, updated fields; new tokens get the next guest number', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const first = (
       await post(sim, '/api/v1/livechat/visitor', { visitor: { token: 't1', name: 'A' } })
     ).json as { visitor: Record<string, unknown> };
@@ -77,14 +70,14 @@ describe('POST /api/v1/livechat/visitor', () => {
       '{"success":false,"error":"Token cannot be empty [error-invalid-token]","errorType":"error-invalid-token","details":{"method":"livechat/visitor"}}',
     ],
   ])('%s -> 400', async (_name, body, text) => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const res = await post(sim, '/api/v1/livechat/visitor', body);
     expect(res.status).toBe(400);
     expect(res.text).toBe(text);
   });
 
   it('accepts extra visitor keys (ObjectIncluding)', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     expect(
       (await post(sim, '/api/v1/livechat/visitor', { visitor: { token: 't', anything: true } }))
         .status,
@@ -94,7 +87,7 @@ describe('POST /api/v1/livechat/visitor', () => {
 
 describe('GET /api/v1/omnichannel/contact.search', () => {
   it('finds a visitor by exact phone, else contact:null', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     const auth = await login(sim, sim.users.agent);
     await post(sim, '/api/v1/livechat/visitor', {
       visitor: { token: 'p1', name: 'Phone Person', phone: '+15550002' },
@@ -118,7 +111,7 @@ describe('GET /api/v1/omnichannel/contact.search', () => {
   });
 
   it('finds seeded visitors; answers carry no-store caching headers', async () => {
-    sim = await startRocketChatSim({
+    const sim = await startSim({
       visitors: [{ token: 'seed', name: 'Seeded', phone: '+972501234567' }],
     });
     const auth = await login(sim, sim.users.agent);
@@ -138,7 +131,7 @@ describe('GET /api/v1/omnichannel/contact.search', () => {
   });
 
   it('needs auth and view-l-room; reports missing criteria like the server', async () => {
-    sim = await startRocketChatSim();
+    const sim = await startSim();
     expect((await get(sim, '/api/v1/omnichannel/contact.search?phone=1')).status).toBe(401);
     const plain = await login(sim, sim.users.user);
     expect((await get(sim, '/api/v1/omnichannel/contact.search?phone=1', plain)).status).toBe(403);

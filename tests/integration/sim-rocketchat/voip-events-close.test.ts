@@ -1,19 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { RocketChatSim, RocketChatSimOptions } from '../../../electron/sim/rocketchat/index';
-import { startRocketChatSim } from '../../../electron/sim/rocketchat/index';
 import type { Auth } from './helpers';
-import { login, openRoom, post, visitor } from './helpers';
+import { login, openRoom, post, visitor, useSims } from './helpers';
 
 // POST voip/events (Meteor check() errors, access, silently dropped events) and voip/room.close
 // (ajv errors, handler errors, wrap-up message per edition, `open` removed).
 
-let sim: RocketChatSim | undefined;
-
-afterEach(async () => {
-  await sim?.stop();
-  sim = undefined;
-});
+const startSim = useSims();
 
 interface Setup {
   s: RocketChatSim;
@@ -26,7 +20,7 @@ async function setup(
   options: RocketChatSimOptions = {},
   phone: string | null = '+15550100',
 ): Promise<Setup> {
-  sim = await startRocketChatSim({
+  const sim = await startSim({
     rateLimits: { default: { limit: 1000 }, 'voip/room': { limit: 1000 } },
     ...options,
   });

@@ -1,22 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { RocketChatSim } from '../../../electron/sim/rocketchat/index';
-import { startRocketChatSim } from '../../../electron/sim/rocketchat/index';
 import type { Auth } from './helpers';
-import { get, login, openRoom, post, q, visitor } from './helpers';
+import { get, login, openRoom, post, q, visitor, useSims } from './helpers';
 
 // GET /api/v1/voip/room: ajv errors byte for byte, create/fetch rules, open-room-wins, the 7.x
 // direction quirk, and 8.x where the route is gone.
 
-let sim: RocketChatSim | undefined;
-
-afterEach(async () => {
-  await sim?.stop();
-  sim = undefined;
-});
+const startSim = useSims();
 
 async function setup(version = '6.13.0'): Promise<{ s: RocketChatSim; auth: Auth }> {
-  sim = await startRocketChatSim({ version, rateLimits: { 'voip/room': { limit: 1000 } } });
+  const sim = await startSim({ version, rateLimits: { 'voip/room': { limit: 1000 } } });
   return { s: sim, auth: await login(sim, sim.users.agent) };
 }
 
