@@ -13,6 +13,15 @@ export const locales: readonly { id: Locale; label: string }[] = [
 ];
 
 const dictionaries = { en, he } as const;
+type Params = Record<string, string | number>;
+
+/** Puts `params` into a message's `{name}` places; an unknown name stays as written. */
+function fill(text: string, params: Params): string {
+  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in params ? String(params[name]) : match,
+  );
+}
+
 const STORAGE_KEY = 'ringside.locale';
 
 function initialLocale(): Locale {
@@ -38,10 +47,8 @@ class I18n {
     }
   }
 
-  t = (key: MessageKey, params: Record<string, string | number> = {}): string =>
-    dictionaries[this.locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
-      name in params ? String(params[name]) : match,
-    );
+  t = (key: MessageKey, params: Params = {}): string =>
+    fill(dictionaries[this.locale][key], params);
 
   /** The agent's telephony status (Available, Lunch, ...); unknown codes by number. */
   agentStatus = (code: number | null): string => {
@@ -53,3 +60,10 @@ class I18n {
 
 export const i18n = new I18n();
 export const t = i18n.t;
+
+/** The lookup for a component's own two dictionaries, following the app's language. */
+export function translator<K extends string>(
+  dictionaries: Record<Locale, Record<K, string>>,
+): (key: K, params?: Params) => string {
+  return (key, params = {}) => fill(dictionaries[i18n.locale][key], params);
+}

@@ -2,7 +2,7 @@
  * The Rocket.Chat components' words in both languages, kept beside them (a missing Hebrew string
  * is a compile error, as in the app's own dictionaries). `{name}` parameters.
  */
-import { i18n } from '../../lib/i18n.svelte';
+import { translator } from '../../lib/i18n.svelte';
 
 const en = {
   title: 'Rocket.Chat room',
@@ -141,12 +141,7 @@ const he: Record<RcKey, string> = {
   notAgent: 'אינו נציג פניות',
 };
 
-const dictionaries = { en, he } as const;
-
-export const rc = (key: RcKey, params: Record<string, string | number> = {}): string =>
-  dictionaries[i18n.locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  );
+export const rc = translator<RcKey>({ en, he });
 
 /** "a, b,, c " -> ["a", "b", "c"] */
 export const parseTags = (text: string): string[] =>

@@ -2,7 +2,7 @@
  * The SignalWire panel's words in both languages, kept beside the components that use them (a
  * missing Hebrew string is a compile error, as in the app's own dictionaries).
  */
-import { i18n } from '../../lib/i18n.svelte';
+import { translator } from '../../lib/i18n.svelte';
 
 const en = {
   title: 'SignalWire',
@@ -127,9 +127,4 @@ const he: Record<SignalWireKey, string> = {
   remove: 'הסרה',
 };
 
-export function sw(key: SignalWireKey, params: Record<string, string | number> = {}): string {
-  const text = i18n.locale === 'he' ? he[key] : en[key];
-  return text.replace(/\{(\w+)\}/g, (match, name: string) =>
-    name in params ? String(params[name]) : match,
-  );
-}
+export const sw = translator<SignalWireKey>({ en, he });
