@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RocketChatSim } from '../../../electron/sim/rocketchat';
-import { useRig, type AppRun } from './harness';
+import { revokeStoredSession, useRig, type AppRun } from './harness';
 import { waitFor } from './helpers';
 
 /**
@@ -8,7 +8,7 @@ import { waitFor } from './helpers';
  * whatever the app does (restarts with actions queued), each room ends up holding exactly the
  * agent's events, in order, none lost, none doubled.
  */
-const { sim, profile, app, signedInApp } = useRig();
+const { app, signedInApp } = useRig();
 
 const FULL_CALL = [
   'voip-call-on-hold',
@@ -106,10 +106,8 @@ describe('Rocket.Chat faults: nothing lost, nothing doubled', () => {
   }, 60_000);
 
   it('the app restarts with actions queued (the room not even created yet)', async () => {
-    const s = await sim();
-    const p = await profile();
-    const first = await app(p);
-    await first.signInAgent(s);
+    const { s, run: first } = await signedInApp();
+    const p = first.profile;
     await first.service.handlers.updateRocketChatSettings({ autoOpenRoom: true });
     // One call whose room exists, one whose room was never created before the app closed.
     await first.calls.ring('RST-1', '0524000001', 'Before');
@@ -137,10 +135,8 @@ describe('Rocket.Chat faults: nothing lost, nothing doubled', () => {
   });
 
   it('the app restarts while the server is down and after its session was revoked: actions wait for sign-in', async () => {
-    const s = await sim();
-    const p = await profile();
-    const first = await app(p);
-    await first.signInAgent(s);
+    const { s, run: first } = await signedInApp();
+    const p = first.profile;
     await first.service.handlers.updateRocketChatSettings({ autoOpenRoom: true });
     await first.calls.ring('SES-1', '0525000001', 'Session');
     await first.calls.answer('SES-1');
@@ -148,13 +144,7 @@ describe('Rocket.Chat faults: nothing lost, nothing doubled', () => {
     const rid = first.rid('SES-1');
     await first.stop();
     // Revoked while the app was closed.
-    await fetch(`${s.url}/api/v1/logout`, {
-      method: 'POST',
-      headers: {
-        'X-User-Id': s.users.agent.userId,
-        'X-Auth-Token': p.secret('rocketchat.authToken') ?? '',
-      },
-    });
+    await revokeStoredSession(s, p);
     const second = await app(p);
     await second.calls.ring('SES-1', '0525000001', 'Session');
     await second.calls.answer('SES-1');

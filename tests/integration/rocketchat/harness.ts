@@ -222,6 +222,17 @@ export class CallDriver {
   }
 }
 
+/** Logs the profile's stored session out on the server, as if revoked while the app was closed. */
+export async function revokeStoredSession(sim: RocketChatSim, profile: Profile): Promise<void> {
+  await fetch(`${sim.url}/api/v1/logout`, {
+    method: 'POST',
+    headers: {
+      'X-User-Id': sim.users.agent.userId,
+      'X-Auth-Token': profile.secret('rocketchat.authToken') ?? '',
+    },
+  });
+}
+
 /**
  * Sims, profiles and app runs for one test file; whatever a test starts is stopped after it, last
  * started first, so one failing test cannot leave a server or a profile behind for the next.

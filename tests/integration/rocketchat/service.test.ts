@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { RocketChatSim } from '../../../electron/sim/rocketchat';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
-import { useRig } from './harness';
+import { revokeStoredSession, useRig } from './harness';
 import { rejection, waitFor } from './helpers';
 
-const { sim, profile: newProfile, app, signedInApp } = useRig();
+const { sim, app, signedInApp } = useRig();
 
 const types = (s: RocketChatSim, rid: string) => s.messages(rid).map((m) => m.t);
 
@@ -335,10 +335,8 @@ describe('RocketChatService: the room follows the call', () => {
   });
 
   it('resumes the stored session on the next start, and says when it has ended', async () => {
-    const s = await sim();
-    const profile = await newProfile();
-    const first = await app(profile);
-    await first.signInAgent(s);
+    const { s, run: first } = await signedInApp();
+    const profile = first.profile;
     await first.stop();
     const second = await app(profile);
     await second.service.refresh();
@@ -348,13 +346,7 @@ describe('RocketChatService: the room follows the call', () => {
     });
     await second.stop();
     // The token is revoked while the app is closed.
-    await fetch(`${s.url}/api/v1/logout`, {
-      method: 'POST',
-      headers: {
-        'X-User-Id': s.users.agent.userId,
-        'X-Auth-Token': profile.secret('rocketchat.authToken') ?? '',
-      },
-    });
+    await revokeStoredSession(s, profile);
     const third = await app(profile);
     await third.service.refresh();
     expect(third.service.view()).toMatchObject({ status: 'session-ended', signedInAs: null });
