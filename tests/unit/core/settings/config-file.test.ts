@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   applyConfig,
   ConfigFileError,
@@ -13,6 +12,7 @@ import { FileKeyCipher } from '../../../../electron/core/settings/file-key-ciphe
 import { SecretStore } from '../../../../electron/core/settings/secret-store';
 import { SettingsStore } from '../../../../electron/core/settings/settings-store';
 import { MemoryBackend } from '../../../support/memory-backend';
+import { useTempDir } from '../../../support/temp-dir';
 
 const DOC = join(import.meta.dirname, '../../../../docs/configuration.md');
 
@@ -47,22 +47,16 @@ describe('configPathFrom', () => {
 });
 
 describe('the configuration file', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ringside-config-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('ringside-config-');
 
   it('accepts the full example of docs/configuration.md and applies every part of it', async () => {
-    const path = join(dir, 'ringside.json');
+    const path = join(dir(), 'ringside.json');
     await writeFile(path, await documentedExample());
     const config = loadConfigFile(path);
     const settingsBackend = new MemoryBackend();
     const secretsBackend = new MemoryBackend();
     const settings = new SettingsStore(settingsBackend);
-    const secrets = new SecretStore(secretsBackend, new FileKeyCipher(join(dir, 'secrets.key')));
+    const secrets = new SecretStore(secretsBackend, new FileKeyCipher(join(dir(), 'secrets.key')));
 
     const applied = applyConfig(config, settings, secrets);
 
@@ -183,7 +177,7 @@ describe('the configuration file', () => {
   });
 
   it('says plainly when the file is missing', () => {
-    expect(problemsOf(() => loadConfigFile(join(dir, 'nope.json')))).toContain(
+    expect(problemsOf(() => loadConfigFile(join(dir(), 'nope.json')))).toContain(
       'the file does not exist',
     );
   });

@@ -1,12 +1,12 @@
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SecretCipher } from '../../../../electron/core/ports';
 import { FileKeyCipher } from '../../../../electron/core/settings/file-key-cipher';
 import { SecretStore } from '../../../../electron/core/settings/secret-store';
 import { openConfBackend } from '../../../../electron/core/settings/conf-backend';
 import { MemoryBackend } from '../../../support/memory-backend';
+import { useTempDir } from '../../../support/temp-dir';
 
 const unavailable: SecretCipher = {
   available: () => false,
@@ -19,35 +19,29 @@ const unavailable: SecretCipher = {
 };
 
 describe('SecretStore', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ringside-secrets-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('ringside-secrets-');
 
   it('encrypts before writing and reads back after a restart', async () => {
-    const cipher = new FileKeyCipher(join(dir, 'secrets.key'));
-    const secrets = new SecretStore(openConfBackend({ dir, name: 'secrets' }), cipher);
+    const cipher = new FileKeyCipher(join(dir(), 'secrets.key'));
+    const secrets = new SecretStore(openConfBackend({ dir: dir(), name: 'secrets' }), cipher);
     expect(secrets.persistent).toBe(true);
     secrets.set('voicenter.secret', 'pin-4321-plain');
     secrets.set('rocketchat.authToken', 'rc-token-plain');
 
-    const onDisk = await readFile(join(dir, 'secrets.json'), 'utf8');
+    const onDisk = await readFile(join(dir(), 'secrets.json'), 'utf8');
     expect(onDisk).not.toContain('pin-4321-plain');
     expect(onDisk).not.toContain('rc-token-plain');
     expect(onDisk).toContain('voicenter.secret');
 
     const again = new SecretStore(
-      openConfBackend({ dir, name: 'secrets' }),
-      new FileKeyCipher(join(dir, 'secrets.key')),
+      openConfBackend({ dir: dir(), name: 'secrets' }),
+      new FileKeyCipher(join(dir(), 'secrets.key')),
     );
     expect(again.get('voicenter.secret')).toBe('pin-4321-plain');
     expect(again.has('rocketchat.authToken')).toBe(true);
     again.delete('rocketchat.authToken');
     expect(again.has('rocketchat.authToken')).toBe(false);
-    const third = new SecretStore(openConfBackend({ dir, name: 'secrets' }), cipher);
+    const third = new SecretStore(openConfBackend({ dir: dir(), name: 'secrets' }), cipher);
     expect(third.get('rocketchat.authToken')).toBeNull();
     expect(third.get('signalwire.apiToken')).toBeNull();
   });
@@ -67,14 +61,14 @@ describe('SecretStore', () => {
       version: 1,
       sealed: { 'voicenter.secret': 'fk1:garbage' },
     });
-    const secrets = new SecretStore(backend, new FileKeyCipher(join(dir, 'secrets.key')));
+    const secrets = new SecretStore(backend, new FileKeyCipher(join(dir(), 'secrets.key')));
     expect(secrets.get('voicenter.secret')).toBeNull();
     expect(JSON.parse(backend.writes.at(-1) ?? '{}')).toEqual({ version: 1, sealed: {} });
   });
 
   it('does not rewrite an unchanged secret (the config file sets it on every start)', () => {
     const backend = new MemoryBackend({});
-    const secrets = new SecretStore(backend, new FileKeyCipher(join(dir, 'secrets.key')));
+    const secrets = new SecretStore(backend, new FileKeyCipher(join(dir(), 'secrets.key')));
     secrets.set('signalwire.apiToken', 'same');
     secrets.set('signalwire.apiToken', 'same');
     expect(backend.writes).toHaveLength(1);
@@ -88,16 +82,10 @@ describe('SecretStore', () => {
 });
 
 describe('FileKeyCipher', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ringside-key-'));
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
+  const dir = useTempDir('ringside-key-');
 
   it('creates an owner-only key file and round-trips with a fresh IV each time', async () => {
-    const keyFile = join(dir, 'nested', 'secrets.key');
+    const keyFile = join(dir(), 'nested', 'secrets.key');
     const cipher = new FileKeyCipher(keyFile);
     if (process.platform !== 'win32') expect((await stat(keyFile)).mode & 0o777).toBe(0o600);
     const a = cipher.encrypt('hello');
@@ -107,16 +95,16 @@ describe('FileKeyCipher', () => {
   });
 
   it('detects tampering and a different key', () => {
-    const cipher = new FileKeyCipher(join(dir, 'a.key'));
+    const cipher = new FileKeyCipher(join(dir(), 'a.key'));
     const sealed = cipher.encrypt('hello');
     const bytes = Buffer.from(sealed.slice(4), 'base64');
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1;
     expect(() => cipher.decrypt(`fk1:${bytes.toString('base64')}`)).toThrow();
-    expect(() => new FileKeyCipher(join(dir, 'b.key')).decrypt(sealed)).toThrow();
+    expect(() => new FileKeyCipher(join(dir(), 'b.key')).decrypt(sealed)).toThrow();
   });
 
   it('refuses a damaged key file rather than silently making a new key', async () => {
-    await writeFile(join(dir, 'bad.key'), 'short');
-    expect(() => new FileKeyCipher(join(dir, 'bad.key'))).toThrow(/damaged/);
+    await writeFile(join(dir(), 'bad.key'), 'short');
+    expect(() => new FileKeyCipher(join(dir(), 'bad.key'))).toThrow(/damaged/);
   });
 });

@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SettingsError, SettingsStore } from '../../../../electron/core/settings/settings-store';
 import { openConfBackend } from '../../../../electron/core/settings/conf-backend';
 import { MemoryBackend } from '../../../support/memory-backend';
+import { useTempDir } from '../../../support/temp-dir';
 
 describe('SettingsStore', () => {
   it('migrates and writes a fresh document once, then serves the defaults', () => {
@@ -133,34 +133,29 @@ describe('SettingsStore', () => {
   });
 
   describe('on conf (the headless backend)', () => {
-    let dir = '';
-    afterEach(async () => {
-      if (dir) await rm(dir, { recursive: true, force: true });
-    });
+    const dir = useTempDir('ringside-settings-');
 
     it('persists across reopen in an owner-only file', async () => {
-      dir = await mkdtemp(join(tmpdir(), 'ringside-settings-'));
-      const first = new SettingsStore(openConfBackend({ dir, name: 'settings' }));
+      const first = new SettingsStore(openConfBackend({ dir: dir(), name: 'settings' }));
       first.update({ voicenter: { identity: 'agent@example.com', ownExtensions: ['201'] } });
-      const second = new SettingsStore(openConfBackend({ dir, name: 'settings' }));
+      const second = new SettingsStore(openConfBackend({ dir: dir(), name: 'settings' }));
       expect(second.get().voicenter).toMatchObject({
         identity: 'agent@example.com',
         ownExtensions: ['201'],
       });
-      const info = await stat(join(dir, 'settings.json'));
+      const info = await stat(join(dir(), 'settings.json'));
       if (process.platform !== 'win32') expect(info.mode & 0o777).toBe(0o600);
     });
 
     it('sets a damaged file aside and starts from defaults', async () => {
-      dir = await mkdtemp(join(tmpdir(), 'ringside-settings-'));
       const { writeFile, readdir } = await import('node:fs/promises');
-      await writeFile(join(dir, 'settings.json'), '{"version": 1, "app": {');
-      const store = new SettingsStore(openConfBackend({ dir, name: 'settings' }));
+      await writeFile(join(dir(), 'settings.json'), '{"version": 1, "app": {');
+      const store = new SettingsStore(openConfBackend({ dir: dir(), name: 'settings' }));
       expect(store.get().app.mode).toBe('demo');
-      const files = await readdir(dir);
+      const files = await readdir(dir());
       const aside = files.find((name) => name.startsWith('settings.json.damaged-'));
       expect(aside).toBeDefined();
-      expect(await readFile(join(dir, aside ?? ''), 'utf8')).toBe('{"version": 1, "app": {');
+      expect(await readFile(join(dir(), aside ?? ''), 'utf8')).toBe('{"version": 1, "app": {');
     });
   });
 });
