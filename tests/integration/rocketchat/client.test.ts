@@ -8,7 +8,8 @@ import { RocketChatClient, type RocketChatSession } from '../../../electron/core
 import { RocketChatError } from '../../../electron/core/rocketchat/errors';
 import { systemClock } from '../../../electron/core/ports';
 import { silentLogger } from '../../../electron/core/logging';
-import { rejection, waitFor } from './helpers';
+import { waitFor } from '../../support/wait';
+import { rejection } from './helpers';
 
 const sims: RocketChatSim[] = [];
 

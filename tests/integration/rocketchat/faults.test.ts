@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RocketChatSim } from '../../../electron/sim/rocketchat';
 import { revokeStoredSession, useRig, type AppRun } from './harness';
-import { waitFor } from './helpers';
+import { waitFor } from '../../support/wait';
 
 /**
  * Fault tests: whatever the server does (goes down, restarts, rate-limits, drops the session) and

@@ -29,7 +29,7 @@ import {
 } from '../../../electron/sim/rocketchat';
 import { silentLogger } from '../../../electron/core/logging';
 import { makeCall, makeExtension } from '../../support/calls';
-import { waitFor } from './helpers';
+import { waitFor } from '../../support/wait';
 
 export const OWN_EXTENSION = '101';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { RocketChatSim } from '../../../electron/sim/rocketchat';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import { revokeStoredSession, useRig } from './harness';
-import { rejection, waitFor } from './helpers';
+import { waitFor } from '../../support/wait';
+import { rejection } from './helpers';
 
 const { sim, app, signedInApp } = useRig();
 

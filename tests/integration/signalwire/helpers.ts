@@ -40,15 +40,6 @@ export class MemoryOutboxStorage implements OutboxStorage {
   }
 }
 
-/** Polls until `check` holds: behaviour, not timing (the limit only bounds a hang). */
-export async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
 export const CALL = '0e9c80d7-a149-4917-892d-420043709f45';
 export const CALL_2 = '7c1f8a2e-3b4d-4e5f-8a6b-9c0d1e2f3a4b';
 

@@ -14,7 +14,8 @@ import {
   type AttemptReport,
 } from '../../../electron/core/signalwire/transport';
 import { startSignalWireSim, type SignalWireSim } from '../../../electron/sim/signalwire';
-import { CALL, CapturingLogger, MemoryOutboxStorage, freePort, waitFor } from './helpers';
+import { waitFor } from '../../support/wait';
+import { CALL, CapturingLogger, MemoryOutboxStorage, freePort } from './helpers';
 
 const TIMING = { baseMs: 20, capMs: 200 };
 

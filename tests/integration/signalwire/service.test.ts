@@ -19,7 +19,8 @@ import { startSignalWireSim, type SignalWireSim } from '../../../electron/sim/si
 import type { CallInfo, CallState } from '../../../shared/domain/calls';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { SignalWireHistoryEntry } from '../../../shared/ipc/signalwire';
-import { CALL, CALL_2, CapturingLogger, MemoryOutboxStorage, fakeCipher, waitFor } from './helpers';
+import { CALL, CALL_2, CapturingLogger, MemoryOutboxStorage, fakeCipher } from './helpers';
+import { waitFor } from '../../support/wait';
 import { call, extensionEvent, state } from '../../unit/core/signalwire/fixtures';
 import { MemoryBackend } from '../../support/memory-backend';
 

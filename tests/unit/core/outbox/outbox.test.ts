@@ -12,7 +12,7 @@ import type {
 } from '../../../../electron/core/outbox/types';
 import { systemClock } from '../../../../electron/core/ports';
 import { silentLogger } from '../../../../electron/core/logging';
-import { waitFor } from './helpers';
+import { waitFor } from '../../../support/wait';
 
 /** A transport whose answers the test scripts; it records what it was asked to deliver. */
 class ScriptedTransport implements OutboxTransport {
