@@ -40,7 +40,12 @@ describe.skipIf(reason !== null)('clicking a call’s notification', () => {
       body: 'Test Voicenter 050-123-4567, line 072-277-6772',
     });
     const ivrid = notifier.shown[0]?.alert.id;
-    expect(await app.page.getByTestId('call-card').getAttribute('data-ivrid')).toBe(ivrid);
+    // The alert goes out as the event arrives; the window shows the call on the next push.
+    await expect
+      .poll(() => app.page.getByTestId('call-card').getAttribute('data-ivrid'), {
+        timeout: 5_000,
+      })
+      .toBe(ivrid);
   });
 
   it('focuses that call in the window when clicked, and the alert goes once it stops ringing', async () => {
