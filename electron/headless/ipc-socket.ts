@@ -4,9 +4,17 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { RingsideCore } from '../core/app/core-types';
 import type { Logger } from '../core/ports';
 import { dispatch } from '../../shared/ipc/dispatch';
-import { WS_PATH, wsClientMessageSchema, type WsServerMessage } from '../../shared/ipc/ws-protocol';
+import { fail } from '../../shared/ipc/result';
+import {
+  MAX_WS_MESSAGE_BYTES,
+  WS_PATH,
+  wsClientMessageSchema,
+  type WsServerMessage,
+} from '../../shared/ipc/ws-protocol';
 
-const MAX_MESSAGE_BYTES = 256 * 1024;
+const INTERNAL = 'Something went wrong inside Ringside. The details are in the log.';
+/** The answer when checking a call itself failed (arguments nested too deep to check). */
+const UNCHECKED = 'Ringside could not check that request, so it did not carry it out.';
 
 function sameToken(given: string | null, expected: string): boolean {
   if (!given) return false;
@@ -19,11 +27,21 @@ function sameToken(given: string | null, expected: string): boolean {
  * Carries the IPC contract over a WebSocket for the headless host. The same `dispatch` as the
  * Electron IPC helper validates every call; instead of Electron's sender-frame check, a client must
  * present the per-run token and come from the host's own origin.
+ *
+ * Nothing a client sends may end the process: every socket has an error listener (an unhandled
+ * `'error'` event throws), a frame over the size limit, a text frame that is not UTF-8 or one the
+ * protocol does not allow closes that socket only (`ws` picks the close code), and the page
+ * reconnects.
  */
 export function attachIpcSocket(server: Server, core: RingsideCore, token: string, logger: Logger) {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
 
   server.on('upgrade', (req: IncomingMessage, socket, head) => {
+    // Node hands the raw socket over without its own error listener; a reset during the handshake
+    // would otherwise be unhandled. `ws` adds its own once it takes the socket.
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      logger.debug('an IPC connection failed during its handshake', { code: error.code }),
+    );
     const url = new URL(req.url ?? '/', 'http://host');
     const address = server.address();
     const ownOrigin =
@@ -41,10 +59,25 @@ export function attachIpcSocket(server: Server, core: RingsideCore, token: strin
   });
 
   function send(ws: WebSocket, message: WsServerMessage): void {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    if (ws.readyState !== ws.OPEN) return;
+    let text: string;
+    try {
+      text = JSON.stringify(message);
+    } catch (error) {
+      // A value JSON cannot carry is a bug in main, not a reason to stop serving the window.
+      logger.error('an IPC message could not be encoded', { type: message.type, error });
+      if (message.type !== 'result') return;
+      text = JSON.stringify({ ...message, result: fail('internal', INTERNAL) });
+    }
+    ws.send(text);
   }
 
   function serve(ws: WebSocket): void {
+    ws.on('error', (error: Error & { code?: string }) => {
+      logger.warn('closed an IPC socket that sent a frame it may not send', {
+        code: error.code ?? error.name,
+      });
+    });
     const unsubscribers = [
       core.onSnapshot((snapshot) =>
         send(ws, { type: 'event', event: 'snapshot', payload: snapshot }),
@@ -74,7 +107,13 @@ export function attachIpcSocket(server: Server, core: RingsideCore, token: strin
       const { id, method, args } = message.data;
       void dispatch(core.handlers, method, args, (name, error) =>
         logger.error('IPC handler failed', { method: name, error }),
-      ).then((result) => send(ws, { type: 'result', id, result }));
+      )
+        .catch((error: unknown) => {
+          // Validation itself can throw (a stack overflow on deeply nested arguments).
+          logger.error('IPC call could not be checked', { method, error });
+          return fail('invalid-arguments', UNCHECKED);
+        })
+        .then((result) => send(ws, { type: 'result', id, result }));
     });
     ws.on('close', () => unsubscribers.forEach((off) => off()));
   }

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -50,6 +51,8 @@ export function createStaticHandler(root: string, headers: Record<string, string
       'Cache-Control': 'no-store',
     });
     if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    // `pipeline` rather than `pipe`: a file that vanishes mid-read, or a browser that goes away,
+    // ends this response only (a stream error without a listener would end the host).
+    else pipeline(createReadStream(file), res, () => undefined);
   };
 }

@@ -7,6 +7,13 @@ import { z } from 'zod';
 
 export const WS_PATH = '/ipc';
 
+/**
+ * The largest message either side accepts, in UTF-8 bytes. Every IPC schema caps its strings far
+ * below it, so a valid call always fits; the page refuses to send more, and the host closes a
+ * socket that does.
+ */
+export const MAX_WS_MESSAGE_BYTES = 1024 * 1024;
+
 export const wsClientMessageSchema = z.object({
   type: z.literal('invoke'),
   id: z.number().int().nonnegative(),

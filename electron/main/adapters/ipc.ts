@@ -20,10 +20,14 @@ export const trustedFrameFor =
   (frame: SenderFrame): boolean =>
     !!frame && isSameOrigin(frame.url, appBase);
 
+/** The answer when checking a call itself failed (a frame disposed mid-check, arguments nested too deep). */
+const UNCHECKED = 'Ringside could not check that request, so it did not carry it out.';
+
 /**
  * Registers every method of the IPC contract through one path: the sender frame must be the app's
  * own page, then `dispatch` validates the arguments against the contract's schema and runs the
- * handler; every answer is an IpcResult. Returns a disposer that removes every handler.
+ * handler; every answer is an IpcResult, even when the check itself throws, so the window's
+ * `api` never sees a rejected call. Returns a disposer that removes every handler.
  */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
@@ -36,14 +40,20 @@ export function registerIpc(
     const channel = invokeChannel(name);
     ipcMain.handle(
       channel,
-      (
-        event: IpcMainInvokeEvent,
-        ...args: unknown[]
-      ): Promise<IpcResult<unknown>> | IpcResult<never> => {
-        if (!isTrustedFrame(event.senderFrame)) {
-          return fail('forbidden', 'Ringside only answers its own window.');
+      (event: IpcMainInvokeEvent, ...args: unknown[]): Promise<IpcResult<unknown>> => {
+        try {
+          // Reading a frame that is being disposed throws in Electron.
+          if (!isTrustedFrame(event.senderFrame)) {
+            return Promise.resolve(fail('forbidden', 'Ringside only answers its own window.'));
+          }
+        } catch (error) {
+          onUnexpected(name, error);
+          return Promise.resolve(fail('forbidden', 'Ringside only answers its own window.'));
         }
-        return dispatch(handlers, name, args, onUnexpected);
+        return dispatch(handlers, name, args, onUnexpected).catch((error: unknown) => {
+          onUnexpected(name, error);
+          return fail('invalid-arguments', UNCHECKED);
+        });
       },
     );
     channels.push(channel);
@@ -55,12 +65,21 @@ export function registerIpc(
 
 /**
  * Pushes events to the window, only while it shows the app's own page (a window that somehow
- * navigated elsewhere gets nothing).
+ * navigated elsewhere gets nothing). A push that fails (the window went away between the check
+ * and the send, a payload that cannot be cloned) is reported, never thrown at the core.
  */
-export function createEventSender(getContents: () => WebContents | null, appBase: string) {
+export function createEventSender(
+  getContents: () => WebContents | null,
+  appBase: string,
+  onError: (event: EventName, error: unknown) => void = () => undefined,
+) {
   return <E extends EventName>(name: E, payload: ApiEvents[E]): void => {
-    const contents = getContents();
-    if (!contents || contents.isDestroyed() || !isSameOrigin(contents.getURL(), appBase)) return;
-    contents.send(eventChannel(name), payload);
+    try {
+      const contents = getContents();
+      if (!contents || contents.isDestroyed() || !isSameOrigin(contents.getURL(), appBase)) return;
+      contents.send(eventChannel(name), payload);
+    } catch (error) {
+      onError(name, error);
+    }
   };
 }

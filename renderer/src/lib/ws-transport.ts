@@ -13,7 +13,7 @@ import {
   type MethodName,
 } from '../../../shared/ipc/names';
 import { fail, type IpcResult } from '../../../shared/ipc/result';
-import type { WsClientMessage } from '../../../shared/ipc/ws-protocol';
+import { MAX_WS_MESSAGE_BYTES, type WsClientMessage } from '../../../shared/ipc/ws-protocol';
 
 /** Whether the renderer can reach main right now. */
 export type LinkState =
@@ -45,6 +45,8 @@ export interface WsTransportOptions {
   createSocket?: SocketFactory;
   /** A call without an answer fails after this long. */
   requestTimeoutMs?: number;
+  /** A call whose message is larger (UTF-8 bytes) is refused here; the host would close the socket. */
+  maxMessageBytes?: number;
   /** Reconnect back-off: doubles from `initialMs` up to `maxMs`, reset after a successful connect. */
   backoff?: { initialMs: number; maxMs: number };
   setTimer?: (fn: () => void, ms: number) => unknown;
@@ -54,6 +56,13 @@ export interface WsTransportOptions {
 
 const OPEN = 1;
 export const LOST_CONTACT = "Lost contact with Ringside's main process.";
+export const TOO_LONG = 'This value is too long for Ringside to accept. Shorten it and try again.';
+
+const encoder = new TextEncoder();
+/** UTF-8 length, without encoding when even three bytes per UTF-16 unit would fit. */
+function fits(text: string, maxBytes: number): boolean {
+  return text.length * 3 <= maxBytes || encoder.encode(text).length <= maxBytes;
+}
 
 const ipcResultSchema = z.union([
   // A void result arrives as `{ ok: true }`: JSON drops an undefined `value`.
@@ -77,6 +86,7 @@ export function createWsTransport(options: WsTransportOptions): Transport {
   const createSocket =
     options.createSocket ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
   const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
+  const maxMessageBytes = options.maxMessageBytes ?? MAX_WS_MESSAGE_BYTES;
   const backoff = options.backoff ?? { initialMs: 500, maxMs: 10_000 };
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer =
@@ -186,6 +196,14 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     }
     const id = nextId++;
     const message: WsClientMessage = { type: 'invoke', id, method, args };
+    let text: string;
+    try {
+      text = JSON.stringify(message);
+    } catch {
+      return Promise.resolve(fail('invalid-arguments', 'That request could not be sent.'));
+    }
+    // Refused here, in words the window can show: over the limit the host would close the socket.
+    if (!fits(text, maxMessageBytes)) return Promise.resolve(fail('too-long', TOO_LONG));
     return new Promise((resolve) => {
       const timer = setTimer(
         () => settle(id, fail('timeout', 'Ringside did not answer in time. Try again.')),
@@ -193,7 +211,7 @@ export function createWsTransport(options: WsTransportOptions): Transport {
       );
       pending.set(id, { resolve, timer });
       try {
-        current.send(JSON.stringify(message));
+        current.send(text);
       } catch {
         settle(id, fail('disconnected', `${LOST_CONTACT} Try again in a moment.`));
       }
