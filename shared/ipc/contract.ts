@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { method, type ApiMethods, type Handlers } from './define';
+import { secureUrlSchema } from '../net/secure-url';
 import type { AppSnapshot, SettingsView } from './snapshot';
 import { rocketChatMethods } from './rocketchat-methods';
 import { signalWireMethods } from './signalwire-methods';
@@ -20,18 +21,18 @@ export const voicenterSignInSchema = z.discriminatedUnion('loginType', [
     loginType: z.literal('user'),
     email: z.string().trim().min(3).max(254),
     password: z.string().min(1).max(512),
-    loginBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    loginBaseUrl: secureUrlSchema.optional(),
   }),
   z.object({
     loginType: z.literal('account'),
     username: z.string().trim().min(1).max(254),
     password: z.string().min(1).max(512),
-    loginBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    loginBaseUrl: secureUrlSchema.optional(),
   }),
   z.object({
     loginType: z.literal('token'),
     token: z.string().trim().min(8).max(4096),
-    loginBaseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    loginBaseUrl: secureUrlSchema.optional(),
   }),
 ]);
 export type VoicenterSignIn = z.infer<typeof voicenterSignInSchema>;

@@ -1,11 +1,10 @@
 // The Rocket.Chat work's IPC methods (issue 3), merged into the contract.
 import { z } from 'zod';
 import { method } from './define';
+import { secureUrlSchema } from '../net/secure-url';
 import type { RocketChatView } from './rocketchat';
 
-const serverUrl = z
-  .url({ protocol: /^https?$/, error: 'must be a web address starting with https://' })
-  .max(2048);
+const serverUrl = secureUrlSchema;
 const ivrid = z.string().trim().min(1).max(200);
 const actionId = z.string().trim().min(1).max(200);
 const tag = z.string().trim().min(1).max(64);

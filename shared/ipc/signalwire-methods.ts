@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
+import { SECURE_URL_RULE, isSecureAddress, secureUrlSchema } from '../net/secure-url';
 import type { SignalWireCallLink, SignalWireView } from './signalwire';
 import { MAX_EVENT_TEXT_LENGTH, isJsonObject } from '../signalwire/event-object';
 
@@ -16,12 +17,19 @@ const projectId = z
   .trim()
   .regex(/^[A-Za-z0-9-]{1,64}$/, 'a project id has letters, digits and dashes only');
 
+/** The space's name, host or URL; one with a scheme is held to the secure-URL rule. */
+export const signalWireSpaceSchema = z
+  .string()
+  .trim()
+  .max(253)
+  .refine((text) => text === '' || isSecureAddress(text), { error: SECURE_URL_RULE });
+
 export const signalWireConfigSchema = z.discriminatedUnion('mode', [
   z
     .object({
       mode: z.literal('token'),
       /** `acme`, `acme.signalwire.com` or `https://acme.signalwire.com`. */
-      space: z.string().trim().min(1).max(253),
+      space: signalWireSpaceSchema.min(1),
       projectId,
       /** Omit to keep the stored token. */
       apiToken: secret.optional(),
@@ -31,7 +39,7 @@ export const signalWireConfigSchema = z.discriminatedUnion('mode', [
     .object({
       mode: z.literal('relay'),
       /** HTTPS URL of the organisation's backend that forwards the same body to SignalWire. */
-      relayUrl: z.string().trim().min(1).max(2048),
+      relayUrl: secureUrlSchema,
       /** Bearer token the relay expects. Omit to keep the stored one; null removes it. */
       relayToken: secret.nullable().optional(),
     })

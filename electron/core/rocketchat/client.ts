@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { isSecureUrl } from '../../../shared/net/secure-url';
 import type { Clock, Logger } from '../ports';
 import {
   RocketChatError,
@@ -73,9 +74,12 @@ export class RocketChatClient {
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
   private readonly log: Logger;
+  /** The address breaks the secure-URL rule: no request goes out, whatever the caller asks. */
+  private readonly refused: boolean;
 
   constructor(private readonly options: RocketChatClientOptions) {
     this.serverUrl = options.serverUrl.replace(/\/+$/, '');
+    this.refused = !isSecureUrl(this.serverUrl);
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.log = options.logger.child('rocketchat-client');
@@ -346,6 +350,10 @@ export class RocketChatClient {
     spec: RequestSpec<T>,
   ): Promise<{ ok: true; value: T } | { ok: false; error: RocketChatError }> {
     const { route } = spec;
+    if (this.refused) {
+      const info = { status: null, code: 'insecure-server-url', serverText: '', retryAt: null };
+      return { ok: false, error: this.error({ kind: 'refused', route, ...info }) };
+    }
     const blocked = this.routeBlockedUntil(route);
     if (blocked !== null) {
       return {

@@ -5,7 +5,10 @@
  * into one code plus words an agent can act on.
  */
 
-export type RocketChatErrorKind = 'network' | 'timeout' | 'http' | 'bad-response';
+import { SECURE_URL_RULE } from '../../../shared/net/secure-url';
+
+/** `refused`: Ringside sent nothing, because the server address breaks the secure-URL rule. */
+export type RocketChatErrorKind = 'network' | 'timeout' | 'http' | 'bad-response' | 'refused';
 
 export interface RocketChatErrorInfo {
   kind: RocketChatErrorKind;
@@ -109,6 +112,7 @@ export function describeError(
 ): string {
   const host = hostOf(serverUrl);
   const { kind, status, code, route, serverText } = info;
+  if (kind === 'refused') return `The Rocket.Chat server address ${SECURE_URL_RULE}.`;
   if (kind === 'network')
     return `Ringside cannot reach Rocket.Chat at ${host} (${serverText || 'no connection'}).`;
   if (kind === 'timeout') return `Rocket.Chat at ${host} did not answer in time.`;

@@ -1,16 +1,16 @@
 /**
  * Where requests go, checked in main: the space's `https://{space}.signalwire.com`, or the
- * organisation's relay URL. Plain `http:` is accepted only for a loopback host and only when the
- * caller sets `allowLoopbackHttp` (tests and the built-in demo), so a typo can never send a token
- * in clear text over the network.
+ * organisation's relay URL, held to the secure-URL rule (`shared/net/secure-url.ts`). SignalWire
+ * narrows it further: plain `http:` to this computer only when the caller sets `allowLoopbackHttp`
+ * (tests and the built-in demo), so a typo can never send a token in clear text over the network.
  */
+import { SECURE_URL_RULE, isSecureUrl } from '../../../shared/net/secure-url';
 
 export const CALLS_PATH = '/api/calling/calls';
 
 export type EndpointResult =
   { ok: true; url: string; display: string } | { ok: false; reason: string };
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const SPACE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
 function parseUrl(text: string): URL | null {
@@ -22,9 +22,9 @@ function parseUrl(text: string): URL | null {
 }
 
 function checkScheme(url: URL, allowLoopbackHttp: boolean, what: string): string | null {
-  if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && allowLoopbackHttp && LOOPBACK.has(url.hostname)) return null;
-  return `The ${what} must start with https:// so the token never crosses the network in clear text.`;
+  return isSecureUrl(url.href, { loopbackHttp: allowLoopbackHttp })
+    ? null
+    : `The ${what} ${SECURE_URL_RULE}.`;
 }
 
 /** `acme`, `acme.signalwire.com` or `https://acme.signalwire.com` -> the Calling API URL. */

@@ -6,7 +6,7 @@
  */
 import type { LoginType } from '../../../shared/domain/connection';
 import { readLoginBody } from './login-schema';
-import { loginUrl, normaliseLoginBase, refreshUrl } from './login-urls';
+import { loginBase, loginUrl, refreshUrl } from './login-urls';
 import type { VoicenterCredentials, VoicenterSession } from './types';
 
 export type LoginFailureKind =
@@ -142,18 +142,16 @@ async function exchange(ex: Exchange, deps: LoginDeps): Promise<LoginResult> {
   }
 }
 
-const BAD_BASE = failure('config', 'The Voicenter login address is not a valid http(s) URL.');
-
 /** Runs the HTTP login of `request.loginType` against the (white-label) base URL. */
 export async function loginVoicenter(
   request: VoicenterCredentials,
   deps: LoginDeps = {},
 ): Promise<LoginResult> {
-  const base = normaliseLoginBase(request.loginBaseUrl);
-  if (base === null) return BAD_BASE;
+  const base = loginBase(request.loginBaseUrl);
+  if (!base.ok) return failure('config', base.reason);
   return exchange(
     {
-      url: loginUrl(base, request.loginType),
+      url: loginUrl(base.url, request.loginType),
       init: {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
@@ -177,11 +175,11 @@ export async function refreshVoicenterToken(
   refreshToken: string,
   deps: LoginDeps = {},
 ): Promise<LoginResult> {
-  const base = normaliseLoginBase(loginBaseUrl);
-  if (base === null) return BAD_BASE;
+  const base = loginBase(loginBaseUrl);
+  if (!base.ok) return failure('config', base.reason);
   return exchange(
     {
-      url: refreshUrl(base),
+      url: refreshUrl(base.url),
       init: {
         method: 'GET',
         headers: { Authorization: `Bearer ${refreshToken}`, Accept: 'application/json' },

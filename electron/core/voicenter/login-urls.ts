@@ -1,23 +1,37 @@
 /** Where the login API lives. White-label resellers serve the same API on their own domains. */
 import type { LoginType } from '../../../shared/domain/connection';
+import { SECURE_URL_RULE, isSecureUrl } from '../../../shared/net/secure-url';
 import { DEFAULT_LOGIN_BASE_URL } from './types';
 
 const LOGIN_PATH: Record<LoginType, string> = { user: 'User', account: 'Account', token: 'Token' };
 
-/** The base as a URL without query, fragment or trailing slash; null unless it is http(s). */
-export function normaliseLoginBase(base: string | undefined): URL | null {
+export type LoginBase = { ok: true; url: URL } | { ok: false; reason: string };
+
+/**
+ * The base as a URL without query, fragment or trailing slash, or why no request may go there.
+ * Checked before every login and refresh, whatever the schemas upstream let through, so the
+ * password, pin or token never goes to an address that breaks the secure-URL rule.
+ */
+export function loginBase(base: string | undefined): LoginBase {
+  const text = base === undefined || base.trim() === '' ? DEFAULT_LOGIN_BASE_URL : base.trim();
   let url: URL;
   try {
-    url = new URL(base === undefined || base.trim() === '' ? DEFAULT_LOGIN_BASE_URL : base.trim());
+    url = new URL(text);
   } catch {
-    return null;
+    return { ok: false, reason: 'The Voicenter login address is not a valid web address.' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  if (url.username !== '' || url.password !== '') return null;
+  if (!isSecureUrl(text))
+    return { ok: false, reason: `The Voicenter login address ${SECURE_URL_RULE}.` };
+  if (url.username !== '' || url.password !== '') {
+    return {
+      ok: false,
+      reason: 'The Voicenter login address must not contain a name or password.',
+    };
+  }
   url.search = '';
   url.hash = '';
   url.pathname = url.pathname.replace(/\/+$/, '');
-  return url;
+  return { ok: true, url };
 }
 
 /** `POST {base}/User`, `{base}/Account`, `{base}/Token`. */

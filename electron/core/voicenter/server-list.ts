@@ -1,4 +1,5 @@
 /** Turns the login answer's server fields into an ordered list of socket origins, main first. */
+import { isSecureUrl } from '../../../shared/net/secure-url';
 
 export interface MonitorEntry {
   Domain: string;
@@ -13,7 +14,8 @@ export interface ServerFields {
 
 /**
  * A server entry as an origin. Entries may be bare host names (`monitor1.voicenter.co`) or full
- * URLs; a path would be read by socket.io as a namespace, so only the origin is kept.
+ * URLs; a path would be read by socket.io as a namespace, so only the origin is kept. The socket
+ * token travels in the URL's query, so an entry that breaks the secure-URL rule is dropped.
  */
 export function normaliseServer(entry: string): string | null {
   const trimmed = entry.trim();
@@ -27,7 +29,7 @@ export function normaliseServer(entry: string): string | null {
   }
   if (url.protocol === 'wss:') url.protocol = 'https:';
   else if (url.protocol === 'ws:') url.protocol = 'http:';
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  if (!isSecureUrl(url.href)) return null;
   if (url.username !== '' || url.password !== '') return null;
   return url.origin;
 }

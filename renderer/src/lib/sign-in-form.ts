@@ -3,6 +3,7 @@
  * field that is wrong rather than a schema error. Main validates again with the same schema.
  */
 import { voicenterSignInSchema, type VoicenterSignIn } from '../../../shared/ipc/contract';
+import { isSecureUrl } from '../../../shared/net/secure-url';
 import type { LoginType } from '../../../shared/domain/connection';
 import type { MessageKey } from './i18n/en';
 
@@ -31,15 +32,6 @@ export type SignInField = Exclude<keyof SignInFields, 'loginType'>;
 export type SignInCheck =
   | { ok: true; value: VoicenterSignIn }
   | { ok: false; field: SignInField | null; message: MessageKey };
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
 
 export function checkSignIn(fields: SignInFields): SignInCheck {
   const loginBaseUrl = fields.loginBaseUrl.trim();
@@ -74,7 +66,7 @@ export function checkSignIn(fields: SignInFields): SignInCheck {
     }
   }
   if (loginBaseUrl !== '') {
-    if (!isHttpUrl(loginBaseUrl)) return problem('loginBaseUrl', 'signin.err.url');
+    if (!isSecureUrl(loginBaseUrl)) return problem('loginBaseUrl', 'secureUrl.refused');
     input = { ...input, loginBaseUrl };
   }
   const parsed = voicenterSignInSchema.safeParse(input);

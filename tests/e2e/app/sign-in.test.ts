@@ -50,11 +50,16 @@ describe.skipIf(reason !== null)('sign-in form', () => {
 
     await form().getByTestId('signin-show-server').click();
     await form().getByTestId('signin-token').fill('a-long-enough-token');
+    const secureUrl =
+      'The address must start with https:// so that passwords and tokens never cross the network in clear text.';
     await form().getByTestId('signin-server').fill('not a web address');
     await form().getByTestId('signin-submit').click();
-    expect(await error().textContent()).toBe(
-      'The login server must be a full address starting with https://',
-    );
+    expect(await error().textContent()).toBe(secureUrl);
+    await form()
+      .getByTestId('signin-server')
+      .fill('http://login.reseller.example/monitorAPI/Login');
+    await form().getByTestId('signin-submit').click();
+    expect(await error().textContent()).toBe(secureUrl);
     expect(await app.page.getByTestId('mode').textContent()).toBe('Demo');
   });
 

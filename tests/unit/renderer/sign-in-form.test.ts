@@ -28,12 +28,17 @@ describe('checkSignIn', () => {
     [
       { loginType: 'token', token: 'abcdefghij', loginBaseUrl: 'loginapi.example' },
       'loginBaseUrl',
-      'signin.err.url',
+      'secureUrl.refused',
     ],
     [
       { loginType: 'token', token: 'abcdefghij', loginBaseUrl: 'ftp://loginapi.example' },
       'loginBaseUrl',
-      'signin.err.url',
+      'secureUrl.refused',
+    ],
+    [
+      { loginType: 'token', token: 'abcdefghij', loginBaseUrl: 'http://loginapi.example' },
+      'loginBaseUrl',
+      'secureUrl.refused',
     ],
   ] as const)('refuses %o at %s with a plain message', (patch, field, message) => {
     const check = checkSignIn({ ...blank, ...patch });
@@ -66,6 +71,15 @@ describe('checkSignIn', () => {
         loginBaseUrl: 'https://login.reseller.example/monitorAPI/Login',
       },
     });
+    // The demo's and the tests' login service on this computer.
+    expect(
+      checkSignIn({
+        ...blank,
+        loginType: 'token',
+        token: 'abcdefghij',
+        loginBaseUrl: 'http://127.0.0.1:4567/monitorAPI/Login',
+      }).ok,
+    ).toBe(true);
   });
 });
 

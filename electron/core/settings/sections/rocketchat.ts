@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineSection, type SecretKey } from '../section';
+import { secureUrlOrEmptySchema } from '../../../../shared/net/secure-url';
 
 export const ROCKETCHAT_AUTH_TOKEN: SecretKey = 'rocketchat.authToken';
 
@@ -11,12 +12,7 @@ export const ROCKETCHAT_AUTH_TOKEN: SecretKey = 'rocketchat.authToken';
 export const rocketchatSection = defineSection({
   schema: z.object({
     /** '' until the agent signs in. */
-    serverUrl: z
-      .union([
-        z.literal(''),
-        z.url({ protocol: /^https?$/, error: 'must be a web address starting with https://' }),
-      ])
-      .default(''),
+    serverUrl: secureUrlOrEmptySchema.default(''),
     /** Who is signed in: shown to the agent, and the `agentId` rooms are created for. */
     username: z.string().trim().max(254).default(''),
     userId: z.string().trim().max(64).default(''),

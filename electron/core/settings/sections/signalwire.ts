@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { defineSection, type SecretKey } from '../section';
-import { signalWirePresetSchema } from '../../../../shared/ipc/signalwire-methods';
+import {
+  signalWirePresetSchema,
+  signalWireSpaceSchema,
+} from '../../../../shared/ipc/signalwire-methods';
+import { secureUrlOrEmptySchema } from '../../../../shared/net/secure-url';
 
 export const SIGNALWIRE_API_TOKEN: SecretKey = 'signalwire.apiToken';
 export const SIGNALWIRE_RELAY_TOKEN: SecretKey = 'signalwire.relayToken';
@@ -16,14 +20,14 @@ export const signalwireSection = defineSection({
   schema: z.object({
     authMode: z.enum(['token', 'relay']).default('token'),
     /** `acme`, `acme.signalwire.com` or `https://acme.signalwire.com`; '' when not set up. */
-    space: z.string().trim().max(253).default(''),
+    space: signalWireSpaceSchema.default(''),
     projectId: z
       .string()
       .trim()
       .regex(/^[A-Za-z0-9-]{0,64}$/, 'a project id has letters, digits and dashes only')
       .default(''),
     /** The organisation's relay (HTTPS); '' when not set up. */
-    relayUrl: z.string().trim().max(2048).default(''),
+    relayUrl: secureUrlOrEmptySchema.default(''),
     /** The key of the call's `customdata` that holds the SignalWire call id. */
     customDataKey: z
       .string()

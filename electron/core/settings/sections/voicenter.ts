@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineSection, type ConfigSplit, type SecretKey } from '../section';
+import { secureUrlSchema } from '../../../../shared/net/secure-url';
 
 export const DEFAULT_LOGIN_BASE_URL = 'https://loginapi.voicenter.co.il/monitorAPI/Login';
 export const VOICENTER_SECRET: SecretKey = 'voicenter.secret';
@@ -11,9 +12,7 @@ export const voicenterSection = defineSection({
     /** The email (user logins) or username (account logins); '' for token logins. */
     identity: z.string().trim().max(254).default(''),
     /** White-label resellers run the login service on their own domains. */
-    loginBaseUrl: z
-      .url({ protocol: /^https?$/, error: 'must be a web address starting with https://' })
-      .default(DEFAULT_LOGIN_BASE_URL),
+    loginBaseUrl: secureUrlSchema.default(DEFAULT_LOGIN_BASE_URL),
     /** The agent's own extensions: calls ringing there raise an alert. */
     ownExtensions: z
       .array(

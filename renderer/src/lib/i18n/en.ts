@@ -1,4 +1,6 @@
 /** English strings: the reference dictionary. `{name}` marks a parameter. */
+import { SECURE_URL_RULE } from '../../../../shared/net/secure-url';
+
 export const en = {
   'app.name': 'Ringside',
   'app.settings': 'Settings',
@@ -73,6 +75,9 @@ export const en = {
 
   'notices.dismiss': 'Dismiss',
 
+  /** Every form field that takes a server address a password or token goes to. */
+  'secureUrl.refused': `The address ${SECURE_URL_RULE}.`,
+
   'signin.title': 'Connect to your calls',
   'signin.intro': 'Try Ringside with the built-in demo, or sign in to your Voicenter account.',
   'signin.source': 'Telephony service',
@@ -104,7 +109,6 @@ export const en = {
   'signin.err.password': 'Enter your password.',
   'signin.err.token': 'Paste your account token.',
   'signin.err.tokenShort': 'That token is too short to be a Voicenter token.',
-  'signin.err.url': 'The login server must be a full address starting with https://',
   'signin.err.generic': 'Please check the form and try again.',
 
   'settings.title': 'Settings',

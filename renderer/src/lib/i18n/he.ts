@@ -75,6 +75,9 @@ export const he: Dictionary = {
 
   'notices.dismiss': 'סגירה',
 
+  'secureUrl.refused':
+    'הכתובת חייבת להתחיל ב-https://, כדי שסיסמאות וטוקנים לעולם לא יעברו ברשת כטקסט גלוי.',
+
   'signin.title': 'התחברות לשיחות שלך',
   'signin.intro': 'נסו את Ringside עם ההדגמה המובנית, או התחברו לחשבון Voicenter שלכם.',
   'signin.source': 'שירות טלפוניה',
@@ -106,7 +109,6 @@ export const he: Dictionary = {
   'signin.err.password': 'נא להזין סיסמה.',
   'signin.err.token': 'נא להדביק את טוקן החשבון.',
   'signin.err.tokenShort': 'הטוקן קצר מכדי להיות טוקן של Voicenter.',
-  'signin.err.url': 'כתובת השרת חייבת להיות כתובת מלאה שמתחילה ב-https://',
   'signin.err.generic': 'נא לבדוק את הטופס ולנסות שוב.',
 
   'settings.title': 'הגדרות',

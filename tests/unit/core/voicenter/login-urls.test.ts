@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import {
-  loginUrl,
-  normaliseLoginBase,
-  refreshUrl,
-} from '../../../../electron/core/voicenter/login-urls';
+import { loginBase, loginUrl, refreshUrl } from '../../../../electron/core/voicenter/login-urls';
 
 function base(input?: string): URL {
-  const url = normaliseLoginBase(input);
-  if (url === null) throw new Error(`expected a valid base: ${input}`);
-  return url;
+  const result = loginBase(input);
+  if (!result.ok) throw new Error(`expected a valid base: ${input}`);
+  return result.url;
 }
+
+const reason = (input: string): string => {
+  const result = loginBase(input);
+  return result.ok ? '' : result.reason;
+};
 
 describe('login URLs', () => {
   it('defaults to Voicenter login API', () => {
@@ -38,9 +39,22 @@ describe('login URLs', () => {
     );
   });
 
-  it('refuses anything but plain http(s) URLs', () => {
-    expect(normaliseLoginBase('ftp://example.com/monitorAPI/Login')).toBeNull();
-    expect(normaliseLoginBase('not a url')).toBeNull();
-    expect(normaliseLoginBase('https://user:pw@example.com/monitorAPI/Login')).toBeNull();
+  it('refuses what is not a web address, or carries a name and password', () => {
+    expect(reason('not a url')).toMatch(/not a valid web address/);
+    expect(reason('https://user:pw@example.com/monitorAPI/Login')).toMatch(/name or password/);
+    expect(reason('https://user:pw@example.com/monitorAPI/Login')).not.toContain('pw');
+  });
+
+  it('refuses an address a password could cross the network to in clear text', () => {
+    for (const input of [
+      'http://login.reseller.example/monitorAPI/Login',
+      'http://127.0.0.1.reseller.example/monitorAPI/Login',
+      'ftp://example.com/monitorAPI/Login',
+    ]) {
+      expect(reason(input)).toBe(
+        'The Voicenter login address must start with https:// so that passwords and tokens never cross the network in clear text.',
+      );
+    }
+    expect(loginBase('http://localhost:8080/monitorAPI/Login').ok).toBe(true);
   });
 });

@@ -81,6 +81,9 @@ describe('normaliseServer', () => {
     ['  http://localhost:81  ', 'http://localhost:81'],
     ['javascript:alert(1)', null],
     ['https://', null],
+    // The socket token rides in the query: plain http only to this computer.
+    ['http://monitor1.voicenter.co', null],
+    ['ws://monitor1.voicenter.co', null],
   ])('%s -> %s', (input, expected) => {
     expect(normaliseServer(input)).toBe(expected);
   });
