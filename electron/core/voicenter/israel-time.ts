@@ -1,6 +1,7 @@
 /**
- * The login API is the same Israeli stack as the socket servers: its zone-less timestamps
- * ("2021-08-22T12:00:00") are Asia/Jerusalem wall-clock time, not UTC and not the machine's zone.
+ * The login API is the same Israeli stack as the socket servers, whose clocks are Asia/Jerusalem
+ * wall-clock time; its zone-less timestamps ("2021-08-22T12:00:00") may be too, or may be UTC
+ * (`login-schema.ts` reads them both ways). Never the machine's own zone.
  */
 const wallClock = new Intl.DateTimeFormat('en-US', {
   timeZone: 'Asia/Jerusalem',

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { israelWallClockToUtcMs } from './israel-time';
 import { orderServers } from './server-list';
-import type { VoicenterSession } from './types';
+import type { ExpiryReadings, VoicenterSession } from './types';
 
 const looseString = z.string().trim().min(1);
 const expiry = z.union([z.string(), z.number()]).nullish();
@@ -36,16 +36,19 @@ const bodySchema = z.object({
   Data: z.unknown().optional(),
 });
 
+const exactly = (ms: number): ExpiryReadings => ({ earliest: ms, latest: ms });
+
 /**
- * An expiry as UTC ms. ISO strings with a zone are exact; the SDK samples carry none
- * ("2021-08-22T12:00:00"): those are Israel wall-clock time like every clock of that stack.
- * Numbers are epoch seconds or milliseconds.
+ * An expiry's readings. ISO strings with a zone are exact, and numbers are epoch seconds or
+ * milliseconds. The SDK samples carry no zone ("2021-08-22T12:00:00"): the rest of that Israeli
+ * stack writes Israel wall-clock time, but nothing public shows the login service does too, so
+ * such a time is read both ways (Israel is ahead of UTC, so its reading is the earlier one).
  */
-export function parseExpiry(value: string | number | null | undefined): number | null {
+export function parseExpiry(value: string | number | null | undefined): ExpiryReadings | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value <= 0) return null;
-    return value < 1e12 ? value * 1000 : value;
+    return exactly(value < 1e12 ? value * 1000 : value);
   }
   const text = value.trim();
   if (text === '') return null;
@@ -54,10 +57,10 @@ export function parseExpiry(value: string | number | null | undefined): number |
   const isoLike = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(text);
   if (isoLike && !hasZone) {
     const wall = Date.parse(`${text.replace(' ', 'T')}Z`);
-    return Number.isFinite(wall) ? israelWallClockToUtcMs(wall) : null;
+    return Number.isFinite(wall) ? { earliest: israelWallClockToUtcMs(wall), latest: wall } : null;
   }
   const ms = Date.parse(text);
-  return Number.isFinite(ms) ? ms : null;
+  return Number.isFinite(ms) ? exactly(ms) : null;
 }
 
 export type BodyVerdict =
@@ -98,9 +101,9 @@ export function readLoginBody(json: unknown, requireServers = true): BodyVerdict
     kind: 'session',
     session: {
       token: s.Token,
-      tokenExpiresAt: parseExpiry(s.TokenExpiry),
+      tokenExpiry: parseExpiry(s.TokenExpiry),
       refreshToken,
-      refreshTokenExpiresAt: parseExpiry(s.RefreshTokenExpiry),
+      refreshTokenExpiresAt: parseExpiry(s.RefreshTokenExpiry)?.latest ?? null,
       personId: s.PersonId ?? null,
       servers,
     },

@@ -19,7 +19,7 @@ import {
   type LoginResult,
 } from './login-api';
 import { describeError, redact } from './redact';
-import { refreshDueAt, timerDelay } from './refresh-schedule';
+import { planRefresh, timerDelay, type RefreshPlan } from './refresh-schedule';
 import { SocketLink, type LinkFailureKind } from './socket-link';
 import {
   DEFAULT_TIMINGS,
@@ -175,7 +175,8 @@ export class VoicenterRealtimeClient {
     this.backoff.reset();
     this.attempt = 0;
     const session = this.session;
-    const expiresAt = session?.tokenExpiresAt ?? null;
+    // The expiry the refresh plan settled on when the token arrived.
+    const expiresAt = session ? this.view.tokenExpiresAt : null;
     const nearExpiry =
       expiresAt !== null && this.deps.clock.now() >= expiresAt - this.timings.refreshBeforeExpiryMs;
     if (session === null || nearExpiry || this.http !== null) {
@@ -268,9 +269,14 @@ export class VoicenterRealtimeClient {
         ? previous.refreshTokenExpiresAt
         : session.refreshTokenExpiresAt,
     };
-    this.view = { ...this.view, tokenExpiresAt: session.tokenExpiresAt };
-    this.log.info('signed in', { servers, tokenExpiresAt: session.tokenExpiresAt });
-    this.scheduleRefresh();
+    const plan = planRefresh(
+      session.tokenExpiry,
+      this.deps.clock.now(),
+      this.timings.refreshBeforeExpiryMs,
+    );
+    this.view = { ...this.view, tokenExpiresAt: plan.expiresAt };
+    this.log.info('signed in', { servers, tokenExpiresAt: plan.expiresAt });
+    this.scheduleRefresh(plan);
   }
 
   private goFatal(reason: string): void {
@@ -284,14 +290,14 @@ export class VoicenterRealtimeClient {
 
   // ---- token refresh -------------------------------------------------------------------------
 
-  private scheduleRefresh(): void {
+  private scheduleRefresh(plan: RefreshPlan): void {
     this.clearRefresh();
-    const expiresAt = this.session?.tokenExpiresAt ?? null;
-    const due = refreshDueAt(expiresAt, this.deps.clock.now(), this.timings.refreshBeforeExpiryMs);
-    if (due === null) {
-      if (expiresAt !== null)
-        this.log.warn('the token expiry is already inside the refresh margin; not scheduling');
-      return;
+    const due = plan.dueAt;
+    if (due === null) return;
+    if (plan.untrusted) {
+      this.log.warn('the token expiry reads as already due (zone or clock); refreshing later', {
+        refreshAt: due,
+      });
     }
     const arm = (): void => {
       this.refreshTimer = setTimeout(

@@ -17,12 +17,23 @@ export interface VoicenterCredentials {
   loginBaseUrl?: string;
 }
 
+/**
+ * An expiry as the server wrote it, in UTC ms. A time without a zone ("2021-08-22T12:00:00") has
+ * two readings, Israel wall clock (`earliest`) and UTC (`latest`), because no public sample says
+ * which the login service writes; any other form has one, and then the two are equal.
+ */
+export interface ExpiryReadings {
+  earliest: number;
+  latest: number;
+}
+
 /** A signed-in socket session, as the login or refresh endpoint answered it. */
 export interface VoicenterSession {
   token: string;
-  /** UTC ms; null when the server did not say. */
-  tokenExpiresAt: number | null;
+  /** Null when the server did not say. Which reading holds is decided when the token arrives. */
+  tokenExpiry: ExpiryReadings | null;
   refreshToken: string | null;
+  /** UTC ms, the later reading: trying a refresh token that may have lapsed costs one request. */
   refreshTokenExpiresAt: number | null;
   personId: number | null;
   /** Socket server origins, main first, then backups by preference. Never empty after a login. */

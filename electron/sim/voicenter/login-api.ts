@@ -6,8 +6,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { SimCredentials } from './directory';
 import { DEMO_ACCOUNT_PERSON_ID, DEMO_AGENT } from './directory';
-import { formatIsraelWallClock } from './israel-time';
-import type { LoginIdentity, TokenGrant, TokenStore } from './tokens';
+import {
+  formatExpiry,
+  type ExpiryZone,
+  type LoginIdentity,
+  type TokenGrant,
+  type TokenStore,
+} from './tokens';
 import type { WireLoginResponse, WireSocketLogin } from './wire-types';
 
 export const LOGIN_PATH = '/monitorAPI/Login';
@@ -24,6 +29,8 @@ export interface LoginResponseShape {
   /** `URLList` (default) or the newer stack's `MonitorList` with priorities. */
   serverList: 'URLList' | 'MonitorList';
   badCredentials: BadCredentialsResponse;
+  /** The zone `TokenExpiry` and `RefreshTokenExpiry` are written in, without saying so. */
+  expiryZone: ExpiryZone;
 }
 
 export interface LoginApiDeps {
@@ -136,9 +143,9 @@ export function loginResponse(deps: LoginApiDeps, grant: TokenGrant): WireLoginR
   const main = urls[0] ?? '';
   const socket: WireSocketLogin = {
     Token: grant.token,
-    TokenExpiry: formatIsraelWallClock(grant.tokenExpiresMs),
+    TokenExpiry: formatExpiry(grant.tokenExpiresMs, shape.expiryZone),
     RefreshToken: grant.refreshToken,
-    RefreshTokenExpiry: formatIsraelWallClock(grant.refreshTokenExpiresMs),
+    RefreshTokenExpiry: formatExpiry(grant.refreshTokenExpiresMs, shape.expiryZone),
     PersonId: grant.identity.personId,
     Client: `${deps.origin()}/monitorAPI/GetSocketClient?v=${SOCKET_CLIENT_VERSION}`,
     Version: SOCKET_CLIENT_VERSION,

@@ -51,6 +51,8 @@ export const simOptionsSchema = z.object({
   serverList: z.enum(['URLList', 'MonitorList']).default('URLList'),
   /** Failed logins: 401 "Unauthorized" (default), 500 "Unexpected token", or a 200 `{error}` body. */
   badCredentials: z.union([z.literal(401), z.literal(500), z.literal('error-body')]).default(401),
+  /** `TokenExpiry` / `RefreshTokenExpiry` as Israel wall clock (default) or UTC, zone-less either way. */
+  expiryZone: z.enum(['israel', 'utc']).default('israel'),
   /** Emit NEWCALL/ANSWER/HOLD/UNHOLD/HANGUP in the seed page's wrong nested shape. */
   seedShapedEvents: z.boolean().default(false),
   /** Also send an (empty) `AllDialersStatus` snapshot to account and token logins. */
@@ -70,7 +72,13 @@ export type ResolvedSimOptions = z.output<typeof simOptionsSchema>;
 /** The options a running sim can change with `configure()`. */
 export type RuntimeOptions = Pick<
   ResolvedSimOptions,
-  'urlKey' | 'serverList' | 'badCredentials' | 'seedShapedEvents' | 'sendDialers' | 'speed'
+  | 'urlKey'
+  | 'serverList'
+  | 'badCredentials'
+  | 'expiryZone'
+  | 'seedShapedEvents'
+  | 'sendDialers'
+  | 'speed'
 >;
 
 /** Partial runtime patch: no defaults, so unspecified options keep their current value. */
@@ -79,6 +87,7 @@ export const runtimeOptionsSchema = z
     urlKey: z.enum(['Url', 'URL']),
     serverList: z.enum(['URLList', 'MonitorList']),
     badCredentials: z.union([z.literal(401), z.literal(500), z.literal('error-body')]),
+    expiryZone: z.enum(['israel', 'utc']),
     seedShapedEvents: z.boolean(),
     sendDialers: z.boolean(),
     speed: z.number().positive(),

@@ -38,6 +38,7 @@ export async function startVoicenterSim(input: VoicenterSimOptions = {}): Promis
     urlKey: opts.urlKey,
     serverList: opts.serverList,
     badCredentials: opts.badCredentials,
+    expiryZone: opts.expiryZone,
     seedShapedEvents: opts.seedShapedEvents,
     sendDialers: opts.sendDialers,
     speed: opts.speed,

@@ -1,5 +1,6 @@
 /** Socket tokens and refresh tokens the login API hands out, with lifetimes and revocation. */
 import { randomBytes } from 'node:crypto';
+import { formatIsraelWallClock } from './israel-time';
 
 export type LoginType = 'user' | 'account' | 'token';
 
@@ -23,6 +24,18 @@ interface Entry {
   identity: LoginIdentity;
   expiresMs: number;
   revoked: boolean;
+}
+
+/**
+ * How `TokenExpiry` and `RefreshTokenExpiry` are written. Both zone-less ("2021-08-22T12:00:00",
+ * spec §1.1); nothing public says whether the login service means Israel wall-clock time (like
+ * the rest of that stack, the default) or UTC, so a client is tested against both.
+ */
+export type ExpiryZone = 'israel' | 'utc';
+
+export function formatExpiry(utcMs: number, zone: ExpiryZone): string {
+  if (zone === 'israel') return formatIsraelWallClock(utcMs);
+  return new Date(Math.floor(utcMs / 1000) * 1000).toISOString().slice(0, 19);
 }
 
 export interface TokenLifetimes {

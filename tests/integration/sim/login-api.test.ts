@@ -151,6 +151,16 @@ describe('tokens', () => {
     expect(s.lastGrant()?.refreshTokenExpiresMs).toBe(now + 86_400_000);
   });
 
+  test('with expiryZone "utc" the same zone-less format holds UTC; configure() switches it', async () => {
+    const now = Date.UTC(2021, 7, 22, 9, 0, 0);
+    const s = await start({ now: () => now, tokenTtlMs: 3 * 3_600_000, expiryZone: 'utc' });
+    const socket = await loginAs(s, 'user');
+    expect(socket.TokenExpiry).toBe('2021-08-22T12:00:00');
+    expect(socket.RefreshTokenExpiry).toBe('2021-09-21T09:00:00');
+    s.configure({ expiryZone: 'israel' });
+    expect((await loginAs(s, 'user')).TokenExpiry).toBe('2021-08-22T15:00:00');
+  });
+
   test('winter expiry uses UTC+2', async () => {
     const now = Date.UTC(2020, 11, 2, 10, 0, 0);
     const s = await start({ now: () => now, tokenTtlMs: 60_000 });

@@ -140,28 +140,50 @@ describe('VoicenterRealtimeClient sign-in and tokens', () => {
     expect(sockets.map((x) => x.token)).toEqual([s.lastGrant()?.token]);
   });
 
-  it('refreshes the token shortly before it expires and reconnects with it', async () => {
-    const s = await startSim({ tokenTtlMs: 4_000 });
-    h = harness(s, { type: 'account', timings: { refreshBeforeExpiryMs: 2_500 } });
+  it.each(['israel', 'utc'] as const)(
+    'refreshes the token shortly before it expires and reconnects with it (TokenExpiry in %s time)',
+    async (expiryZone) => {
+      const s = await startSim({ tokenTtlMs: 4_000, expiryZone });
+      h = harness(s, { type: 'account', timings: { refreshBeforeExpiryMs: 2_500 } });
+      h.client.start();
+      await h.connectedTo(s.socketUrls[0] ?? '');
+      const first = s.lastGrant();
+      // Whichever zone the server wrote, the client goes by the real instant.
+      expect(h.client.getView().tokenExpiresAt).toBe(
+        Math.floor((first?.tokenExpiresMs ?? 0) / 1000) * 1000,
+      );
+      await h.until(() => s.lastGrant()?.token !== first?.token, 'a refreshed token');
+      expect(s.lastGrant()?.refreshToken).toBe(first?.refreshToken);
+      // Before the old token ran out.
+      expect(Date.now()).toBeLessThan(first?.tokenExpiresMs ?? 0);
+      await h.until(
+        () => s.connections()[0]?.sockets[0]?.token === s.lastGrant()?.token,
+        'socket on the new token',
+      );
+      await h.connectedTo(s.socketUrls[0] ?? '');
+      expect(openSockets(s)).toBe(1);
+      expect(h.log.some((l) => l.msg === 'renewing the socket token before it expires')).toBe(true);
+      assertNoSecrets(h.log, [
+        first?.token ?? '',
+        first?.refreshToken ?? '',
+        s.lastGrant()?.token ?? '',
+      ]);
+    },
+  );
+
+  it('a TokenExpiry that reads as past at issue (skewed server clock) schedules a later refresh, not none and not a loop', async () => {
+    // The server's clock runs six hours behind: both readings of its expiry are in the past here.
+    const s = await startSim({ now: () => Date.now() - 6 * 3_600_000, tokenTtlMs: 3_600_000 });
+    h = harness(s, { type: 'account' });
     h.client.start();
     await h.connectedTo(s.socketUrls[0] ?? '');
     const first = s.lastGrant();
-    await h.until(() => s.lastGrant()?.token !== first?.token, 'a refreshed token');
-    expect(s.lastGrant()?.refreshToken).toBe(first?.refreshToken);
-    // Before the old token ran out.
-    expect(Date.now()).toBeLessThan(first?.tokenExpiresMs ?? 0);
-    await h.until(
-      () => s.connections()[0]?.sockets[0]?.token === s.lastGrant()?.token,
-      'socket on the new token',
-    );
-    await h.connectedTo(s.socketUrls[0] ?? '');
+    const warning = h.log.find((l) => l.msg.startsWith('the token expiry reads as already due'));
+    const refreshAt = Number(warning?.fields?.['refreshAt']);
+    expect(refreshAt).toBeGreaterThan(Date.now() + 60_000);
+    await settle(300);
+    expect(s.lastGrant()?.token).toBe(first?.token);
     expect(openSockets(s)).toBe(1);
-    expect(h.log.some((l) => l.msg === 'renewing the socket token before it expires')).toBe(true);
-    assertNoSecrets(h.log, [
-      first?.token ?? '',
-      first?.refreshToken ?? '',
-      s.lastGrant()?.token ?? '',
-    ]);
   });
 
   it('gives up (fatal) when the server keeps refusing fresh tokens, after a bounded number of tries', async () => {

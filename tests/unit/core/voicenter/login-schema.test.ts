@@ -14,18 +14,28 @@ const socket = {
 };
 
 describe('parseExpiry', () => {
-  it('reads zone-less timestamps as Israel wall clock (summer +3, winter +2)', () => {
-    expect(parseExpiry('2021-08-22T12:00:00')).toBe(Date.UTC(2021, 7, 22, 9, 0, 0));
-    expect(parseExpiry('2021-01-10T12:00:00')).toBe(Date.UTC(2021, 0, 10, 10, 0, 0));
-    expect(parseExpiry('2021-01-10 12:00:00')).toBe(Date.UTC(2021, 0, 10, 10, 0, 0));
+  it('reads zone-less timestamps both ways: Israel wall clock (summer +3, winter +2) first, then UTC', () => {
+    expect(parseExpiry('2021-08-22T12:00:00')).toEqual({
+      earliest: Date.UTC(2021, 7, 22, 9, 0, 0),
+      latest: Date.UTC(2021, 7, 22, 12, 0, 0),
+    });
+    expect(parseExpiry('2021-01-10T12:00:00')).toEqual({
+      earliest: Date.UTC(2021, 0, 10, 10, 0, 0),
+      latest: Date.UTC(2021, 0, 10, 12, 0, 0),
+    });
+    expect(parseExpiry('2021-01-10 12:00:00')).toEqual({
+      earliest: Date.UTC(2021, 0, 10, 10, 0, 0),
+      latest: Date.UTC(2021, 0, 10, 12, 0, 0),
+    });
   });
 
-  it('honours an explicit zone and numeric epochs', () => {
-    expect(parseExpiry('2021-08-22T12:00:00Z')).toBe(Date.UTC(2021, 7, 22, 12));
-    expect(parseExpiry('2021-08-22T12:00:00+03:00')).toBe(Date.UTC(2021, 7, 22, 9));
-    expect(parseExpiry(1_629_633_600)).toBe(1_629_633_600_000);
-    expect(parseExpiry(1_629_633_600_000)).toBe(1_629_633_600_000);
-    expect(parseExpiry('1629633600')).toBe(1_629_633_600_000);
+  it('honours an explicit zone and numeric epochs: one reading', () => {
+    const one = (ms: number) => ({ earliest: ms, latest: ms });
+    expect(parseExpiry('2021-08-22T12:00:00Z')).toEqual(one(Date.UTC(2021, 7, 22, 12)));
+    expect(parseExpiry('2021-08-22T12:00:00+03:00')).toEqual(one(Date.UTC(2021, 7, 22, 9)));
+    expect(parseExpiry(1_629_633_600)).toEqual(one(1_629_633_600_000));
+    expect(parseExpiry(1_629_633_600_000)).toEqual(one(1_629_633_600_000));
+    expect(parseExpiry('1629633600')).toEqual(one(1_629_633_600_000));
   });
 
   it('is null for missing or unreadable values', () => {
@@ -44,9 +54,10 @@ describe('readLoginBody', () => {
       kind: 'session',
       session: {
         token: 'sock-token',
-        tokenExpiresAt: Date.UTC(2021, 7, 22, 9),
+        tokenExpiry: { earliest: Date.UTC(2021, 7, 22, 9), latest: Date.UTC(2021, 7, 22, 12) },
         refreshToken: 'refresh-token',
-        refreshTokenExpiresAt: Date.UTC(2021, 8, 22, 9),
+        // The later reading: a refresh token that may have lapsed is still worth one try.
+        refreshTokenExpiresAt: Date.UTC(2021, 8, 22, 12),
         personId: 123456,
         servers: ['https://monitor1.voicenter.co', 'https://monitor3.voicenter.co.il'],
       },
@@ -61,7 +72,7 @@ describe('readLoginBody', () => {
       kind: 'session',
       session: {
         token: 't0k3n',
-        tokenExpiresAt: null,
+        tokenExpiry: null,
         refreshToken: null,
         refreshTokenExpiresAt: null,
         personId: null,
