@@ -49,12 +49,19 @@ export const signalWireConfigSchema = z.discriminatedUnion('mode', [
 ]);
 export type SignalWireConfig = z.infer<typeof signalWireConfigSchema>;
 
+/** The length of the value as JSON text; null when it has none (a BigInt, a cycle), which JSON.stringify throws on. */
+function jsonLength(value: unknown): number | null {
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return null;
+  }
+}
+
 export const signalWireEventObjectSchema = z
   .custom<Record<string, unknown>>(isJsonObject, 'an event must be a JSON object')
-  .refine(
-    (value) => JSON.stringify(value).length <= MAX_EVENT_TEXT_LENGTH,
-    'the event is too long',
-  );
+  .refine((value) => jsonLength(value) !== null, 'an event must be plain JSON')
+  .refine((value) => (jsonLength(value) ?? 0) <= MAX_EVENT_TEXT_LENGTH, 'the event is too long');
 
 export const signalWirePresetSchema = z
   .object({ label: z.string().trim().min(1).max(40), event: signalWireEventObjectSchema })
