@@ -65,7 +65,8 @@ describe('registerIpc under hostile input', () => {
       error: { code: 'invalid-arguments' },
     });
     expect(ran).toEqual([]);
-    expect(unexpected).toEqual(['updateSignalWireSettings']);
+    // The event schema refuses an event it cannot write as JSON text: a refusal, not a fault.
+    expect(unexpected).toEqual([]);
   });
 });
 
