@@ -1,11 +1,11 @@
-// The subset of ajv 8 (`coerceTypes: true`, `allErrors: false`) that Rocket.Chat's VoIP schemas
+// The subset of ajv 8 (`coerceTypes: true`, `allErrors: false`) that the simulated routes' schemas
 // use, interpreted so the simulator reproduces ajv's error list byte for byte without adding a
 // dependency. Order matters and follows ajv's rule groups: type (with coercion), then untyped
 // keywords (enum, oneOf), then object keywords (required, additionalProperties, properties).
 // Without allErrors a schema stops at its first failing keyword; oneOf still runs every branch.
 
 export interface Schema {
-  readonly type?: 'string' | 'object' | 'array';
+  readonly type?: 'string' | 'number' | 'object' | 'array';
   readonly nullable?: boolean;
   readonly enum?: readonly string[];
   readonly oneOf?: readonly Schema[];
@@ -28,6 +28,13 @@ function coerce(type: NonNullable<Schema['type']>, value: unknown): Outcome {
       if (typeof value === 'number' || typeof value === 'boolean')
         return { ok: true, value: String(value) };
       if (value === null) return { ok: true, value: '' };
+      return { ok: false };
+    case 'number':
+      if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value };
+      if (typeof value === 'boolean') return { ok: true, value: value ? 1 : 0 };
+      if (value === null) return { ok: true, value: 0 };
+      if (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+        return { ok: true, value: Number(value) };
       return { ok: false };
     case 'object':
       return isObject(value) ? { ok: true, value } : { ok: false };
@@ -138,5 +145,20 @@ export const voipRoomCloseSchema: Schema = {
     },
   },
   required: ['rid', 'token'],
+  additionalProperties: false,
+};
+
+// From @rocket.chat/rest-typings (v1/chat): isChatSyncMessagesProps.
+export const chatSyncMessagesSchema: Schema = {
+  type: 'object',
+  properties: {
+    roomId: { type: 'string' },
+    lastUpdate: { type: 'string', nullable: true },
+    count: { type: 'number', nullable: true },
+    next: { type: 'string', nullable: true },
+    previous: { type: 'string', nullable: true },
+    type: { type: 'string', enum: ['UPDATED', 'DELETED'], nullable: true },
+  },
+  required: ['roomId'],
   additionalProperties: false,
 };

@@ -9,6 +9,7 @@ import { authenticate, runRoute } from './pipeline';
 import type { Reply } from './responses';
 import { notFound } from './responses';
 import { authRoutes, serverInfo } from './routes/auth';
+import { chatRoutes } from './routes/chat';
 import { livePage } from './routes/live-page';
 import { livechatRoutes } from './routes/livechat';
 import { voipRoutes } from './routes/voip';
@@ -24,7 +25,7 @@ export interface JournalEntry {
   readonly at: number;
 }
 
-const ROUTES: readonly Route[] = [...authRoutes, ...livechatRoutes, ...voipRoutes];
+const ROUTES: readonly Route[] = [...authRoutes, ...livechatRoutes, ...voipRoutes, ...chatRoutes];
 
 export class SimHttpServer {
   readonly journal: JournalEntry[] = [];

@@ -100,7 +100,8 @@ const eventsPattern = Match.Object({
   comment: Match.Maybe(Match.String),
 });
 
-function canAccessRoom(sim: SimContext, room: VoipRoomDoc, user: SimUser): boolean {
+/** `canAccessRoom` for a VoIP room: its serving agent, or whoever may see every omnichannel room. */
+export function canAccessRoom(sim: SimContext, room: VoipRoomDoc, user: SimUser): boolean {
   return room.servedBy._id === user._id || sim.store.hasPermission(user, 'view-livechat-rooms');
 }
 
