@@ -15,10 +15,12 @@ import {
   loginSchema,
   meResponseSchema,
   successSchema,
+  syncMessagesSchema,
   visitorResponseSchema,
   voipRoomResponseSchema,
   type RocketChatMe,
   type RocketChatVisitor,
+  type RoomMessage,
   type VoipEventName,
   type VoipRoom,
 } from './schemas';
@@ -251,6 +253,22 @@ export class RocketChatClient {
       body: { rid: close.rid, token: close.token, options },
       signal,
     });
+  }
+
+  /**
+   * The room's messages written after `since` (UTC ms), newest first: `chat.syncMessages`, which
+   * every version from 4.x on has and which any user who may see the room may call.
+   */
+  async roomMessages(rid: string, since: number, signal?: AbortSignal): Promise<RoomMessage[]> {
+    const response = await this.request({
+      method: 'GET',
+      route: 'chat.syncMessages',
+      schema: syncMessagesSchema,
+      auth: true,
+      query: { roomId: rid, lastUpdate: new Date(since).toISOString() },
+      signal,
+    });
+    return response.result.updated;
   }
 
   /** When a route may next be called, if Rocket.Chat rate-limited it. */

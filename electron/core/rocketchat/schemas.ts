@@ -64,6 +64,21 @@ export const voipRoomResponseSchema = z
 
 export const successSchema = z.object({ success: z.boolean().optional() }).loose();
 
+const messageSchema = z
+  .object({
+    _id: z.string(),
+    t: z.string().nullish(),
+    msg: z.string().nullish(),
+    u: z.object({ _id: z.string() }).loose().nullish(),
+  })
+  .loose();
+export type RoomMessage = z.infer<typeof messageSchema>;
+
+/** `chat.syncMessages` with `lastUpdate`: the room's messages changed since then, newest first. */
+export const syncMessagesSchema = z
+  .object({ result: z.object({ updated: z.array(messageSchema) }).loose() })
+  .loose();
+
 export const VOIP_EVENTS = [
   'voip-call-started',
   'voip-call-ended',
