@@ -1,4 +1,4 @@
-/** The durable outbox as the renderer sees it (issue 3, shared by issue 4). */
+/** The durable outbox as the renderer sees it (Rocket.Chat and SignalWire actions). */
 export type OutboxItemState = 'queued' | 'sending' | 'waiting' | 'sent' | 'failed';
 
 export interface OutboxItemView {
@@ -17,6 +17,13 @@ export interface OutboxItemView {
   nextAttemptAt: number | null;
   createdAt: number;
   updatedAt: number;
+  /**
+   * An attempt may have reached the server while Ringside stopped or lost its answer:
+   * `unresolved` until the next attempt settles it (it is checked before it is sent again);
+   * `found`: the server already had it, so it was not sent again; `maybe-twice`: it was sent
+   * again without a way to check, so the server may hold it twice. Null: nothing in doubt.
+   */
+  doubt: 'unresolved' | 'found' | 'maybe-twice' | null;
 }
 
 export interface OutboxView {

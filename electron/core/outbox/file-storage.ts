@@ -23,6 +23,8 @@ const recordSchema = z.object({
   reason: z.string().nullable(),
   nextAttemptAt: z.number().nullable(),
   updatedAt: z.number(),
+  // Absent in files written before attempts could be in doubt.
+  doubt: z.enum(['unresolved', 'found', 'maybe-twice']).nullable().default(null),
 });
 
 const persistedSchema = z.object({

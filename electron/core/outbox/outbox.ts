@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboxItemView, OutboxView } from '../../../shared/ipc/outbox';
 import type { Clock, Logger } from '../ports';
+import { whyNotSaved } from './disk-error';
 import type {
   DeliveryOutcome,
+  DoubtResolution,
+  DoubtState,
   NewOutboxAction,
   OutboxAction,
   OutboxRecord,
@@ -38,6 +41,13 @@ const defaultTimers: OutboxTimers = {
 // Node timers overflow above 2^31-1 ms; a far-future wake-up is simply re-armed later.
 const MAX_TIMER_MS = 2_147_483_647;
 
+/** What a settled doubt leaves on the record: only what the agent should know about stays. */
+const SETTLED: Readonly<Record<DoubtResolution, DoubtState | null>> = {
+  'already-there': 'found',
+  'not-there': null,
+  harmless: null,
+};
+
 /**
  * The durable outbox: every action is on disk before the first attempt, delivered FIFO per
  * `orderKey` with one attempt in flight per key, retried with capped back-off (or not before the
@@ -49,14 +59,22 @@ const MAX_TIMER_MS = 2_147_483_647;
  * in `after` (a room close names the events before it): that one waits until the failed action is
  * retried and sent, or discarded.
  *
- * Delivery is at-least-once in exactly one window: the app dies after the server accepted an
- * action and before "sent" reached the disk. That action is sent again on the next start; the
- * window is one fsync long.
+ * Delivery is at-least-once. "Sending" is on disk before every attempt, so an attempt whose
+ * outcome was never recorded (Ringside died or quit, or the answer was lost, with the request
+ * possibly at the server) is known: its next attempt is made "in doubt", the transport checks the
+ * server where the server allows it, and what could not be checked is marked "may have been sent
+ * twice" instead of being doubled silently. Nothing is dropped: an action the disk refused is
+ * refused to its caller, and one whose attempt cannot be marked on disk waits until it can.
+ * docs/outbox.md has the whole guarantee.
  */
 export class Outbox {
   private readonly records = new Map<string, OutboxRecord>();
   private readonly transports: Partial<Record<OutboxTarget, OutboxTransport>>;
-  private readonly inflight = new Map<string, AbortController>();
+  /** Attempts under way; `delivering` once the transport has the request (it may reach the server). */
+  private readonly inflight = new Map<
+    string,
+    { controller: AbortController; delivering: boolean }
+  >();
   private readonly listeners = new Set<() => void>();
   private readonly timers: OutboxTimers;
   private readonly backoff: { baseMs: number; capMs: number; jitter: number };
@@ -89,11 +107,18 @@ export class Outbox {
     this.pump();
   }
 
-  /** Aborts attempts in flight (they go back to the queue), clears timers, flushes to disk. */
+  /**
+   * Aborts attempts in flight, clears timers, flushes to disk. An aborted attempt goes back to the
+   * queue in doubt: its request may already have reached the server.
+   */
   async stop(): Promise<void> {
     this.running = false;
     this.clearTimer();
-    for (const controller of this.inflight.values()) controller.abort();
+    for (const [id, attempt] of this.inflight) {
+      attempt.controller.abort();
+      const record = this.records.get(id);
+      if (record && attempt.delivering) record.doubt = 'unresolved';
+    }
     for (const record of this.records.values()) {
       if (record.state === 'sending') record.state = 'queued';
     }
@@ -106,37 +131,54 @@ export class Outbox {
     this.pump();
   }
 
-  /** Persists the action (durably) and only then lets it be sent. Same id twice: the first wins. */
+  /**
+   * Persists the action (durably) and only then lets it be sent. Same id twice: the first wins.
+   * Rejects with the disk's error, holding nothing, when the action could not be saved.
+   */
   async enqueue<P>(input: NewOutboxAction<P>): Promise<OutboxAction<P>> {
+    const [action] = await this.enqueueAll([input]);
+    if (!action) throw new Error('enqueueAll returned nothing');
+    return action as OutboxAction<P>;
+  }
+
+  /** Like `enqueue`, for actions that belong together: all of them are saved, or none. */
+  async enqueueAll(inputs: NewOutboxAction[]): Promise<OutboxAction[]> {
     await this.ready();
-    const action: OutboxAction<P> = {
-      ...input,
-      id: input.id ?? randomUUID(),
-      createdAt: input.createdAt ?? this.options.clock.now(),
-    };
-    const existing = this.records.get(action.id);
-    if (existing) return existing.action as OutboxAction<P>;
-    this.seq += 1;
-    const record: OutboxRecord = {
-      action: action,
-      seq: this.seq,
-      state: 'queued',
-      attempts: 0,
-      reason: null,
-      nextAttemptAt: null,
-      updatedAt: action.createdAt,
-    };
-    this.records.set(action.id, record);
+    const now = this.options.clock.now();
+    const added: string[] = [];
+    const actions = inputs.map((input) => {
+      const action: OutboxAction = {
+        ...input,
+        id: input.id ?? randomUUID(),
+        createdAt: input.createdAt ?? now,
+      };
+      const existing = this.records.get(action.id);
+      if (existing) return existing.action;
+      this.seq += 1;
+      this.records.set(action.id, {
+        action,
+        seq: this.seq,
+        state: 'queued',
+        attempts: 0,
+        reason: null,
+        nextAttemptAt: null,
+        updatedAt: action.createdAt,
+        doubt: null,
+      });
+      added.push(action.id);
+      return action;
+    });
+    if (added.length === 0) return actions;
     try {
       await this.persist();
     } catch (error) {
-      this.records.delete(action.id);
+      for (const id of added) this.records.delete(id);
       this.emit();
       throw error;
     }
     this.emit();
     this.pump();
-    return action;
+    return actions;
   }
 
   /** Sends a failed or waiting action again now. */
@@ -205,12 +247,16 @@ export class Outbox {
     if (!persisted) return;
     this.seq = Math.max(this.seq, persisted.seq);
     for (const record of persisted.records) {
-      // Died mid-attempt: nobody knows whether it arrived, so it is sent again.
-      if (record.state === 'sending') record.state = 'queued';
+      // Died mid-attempt: it may have reached the server, so the next attempt is made in doubt.
+      if (record.state === 'sending') {
+        record.state = 'queued';
+        record.doubt = 'unresolved';
+      }
       this.records.set(record.action.id, record);
     }
     const pending = persisted.records.filter((r) => r.state !== 'sent').length;
-    if (pending > 0) this.log.info('resuming queued actions', { pending });
+    const inDoubt = persisted.records.filter((r) => r.doubt === 'unresolved').length;
+    if (pending > 0) this.log.info('resuming queued actions', { pending, inDoubt });
     this.emit();
   }
 
@@ -233,6 +279,7 @@ export class Outbox {
       nextAttemptAt: record.state === 'waiting' ? record.nextAttemptAt : null,
       createdAt: record.action.createdAt,
       updatedAt: record.updatedAt,
+      doubt: record.doubt,
     };
   }
 
@@ -293,17 +340,46 @@ export class Outbox {
 
   private async attempt(record: OutboxRecord, transport: OutboxTransport): Promise<void> {
     const { id } = record.action;
-    const controller = new AbortController();
-    this.inflight.set(id, controller);
-    this.update(record, { state: 'sending', attempts: record.attempts + 1 });
+    const inflight = { controller: new AbortController(), delivering: false };
+    const { signal } = inflight.controller;
+    this.inflight.set(id, inflight);
+    Object.assign(record, {
+      state: 'sending',
+      attempts: record.attempts + 1,
+      updatedAt: this.options.clock.now(),
+    });
+    this.emit();
+    // The server may act on the request before its answer is recorded: "sending" must be on disk
+    // first, or a crash now would leave an action that looks unsent but may have arrived.
+    try {
+      await this.persist();
+    } catch (error) {
+      this.inflight.delete(id);
+      this.logWriteError(error);
+      if (signal.aborted || this.records.get(id) !== record) return;
+      this.update(record, {
+        state: 'waiting',
+        reason: `Not sent yet: Ringside could not save its queue (${whyNotSaved(error)}). It is sent once it can.`,
+        nextAttemptAt: this.options.clock.now() + this.delayFor(record.attempts),
+      });
+      this.pump();
+      return;
+    }
+    if (signal.aborted || this.records.get(id) !== record) {
+      this.inflight.delete(id);
+      return;
+    }
+    inflight.delivering = true;
     let outcome: DeliveryOutcome;
     try {
-      outcome = await transport.deliver(record.action, controller.signal);
+      outcome = await transport.deliver(record.action, signal, {
+        inDoubt: record.doubt === 'unresolved',
+      });
     } catch (error) {
       outcome = { kind: 'retry', reason: error instanceof Error ? error.message : String(error) };
     }
     this.inflight.delete(id);
-    if (controller.signal.aborted || this.records.get(id) !== record) return;
+    if (signal.aborted || this.records.get(id) !== record) return;
     const now = this.options.clock.now();
     switch (outcome.kind) {
       case 'sent':
@@ -311,8 +387,13 @@ export class Outbox {
         record.reason = null;
         record.nextAttemptAt = null;
         record.updatedAt = now;
+        if (record.doubt === 'unresolved') {
+          // A transport that could not check says nothing: the server may now have it twice.
+          record.doubt = outcome.doubt ? SETTLED[outcome.doubt] : 'maybe-twice';
+          this.log.info('action in doubt settled', { id, doubt: record.doubt ?? 'none' });
+        }
         this.prune();
-        // Narrow the resend-after-crash window: "sent" is on disk before anything else happens.
+        // "Sent" is on disk before anything else happens, so a restart does not re-check it.
         await this.persist().catch((error: unknown) => this.logWriteError(error));
         this.emit();
         break;
@@ -327,6 +408,7 @@ export class Outbox {
           state: 'waiting',
           reason: outcome.reason,
           nextAttemptAt: Math.max(now, due),
+          ...(outcome.mayHaveArrived ? { doubt: 'unresolved' as const } : {}),
         });
         break;
       }

@@ -1,9 +1,10 @@
 /**
- * The durable outbox's contract (issue 3; the SignalWire work delivers through it too).
+ * The durable outbox's contract, shared by every integration that sends REST actions (Rocket.Chat
+ * rooms, SignalWire events).
  *
- * Every REST action the agent causes is persisted *before* it is sent, delivered in order per
+ * Every action the agent causes is persisted *before* it is sent, delivered in order per
  * `orderKey` (one room, one call), retried on transient failures and never sent again after a
- * confirmed success.
+ * confirmed success. What happens to an attempt whose answer never came is in docs/outbox.md.
  */
 
 export type OutboxTarget = 'rocketchat' | 'signalwire';
@@ -32,19 +33,53 @@ export interface OutboxAction<P = unknown> {
 export type NewOutboxAction<P = unknown> = Omit<OutboxAction<P>, 'id' | 'createdAt'> &
   Partial<Pick<OutboxAction<P>, 'id' | 'createdAt'>>;
 
+/**
+ * What a transport learned about an action in doubt before it sent it (again):
+ * `already-there`: the server had it, so it was not sent again;
+ * `not-there`: the server did not have it, so it was sent now, once;
+ * `harmless`: sending it again cannot double it on the server (the request is idempotent there).
+ * A transport that says nothing could not tell: the action may have arrived twice.
+ */
+export type DoubtResolution = 'already-there' | 'not-there' | 'harmless';
+
 /** What a transport says after one attempt. */
 export type DeliveryOutcome =
-  | { kind: 'sent'; detail?: unknown }
-  /** Transient (network, 5xx, 429): try again, not before `notBefore` (UTC ms) if given. */
-  | { kind: 'retry'; reason: string; notBefore?: number }
+  | { kind: 'sent'; detail?: unknown; doubt?: DoubtResolution }
+  /**
+   * Transient (network, 5xx, 429): try again, not before `notBefore` (UTC ms) if given.
+   * `mayHaveArrived`: the request may have reached the server although no answer came (a dropped
+   * connection or a timeout after sending), so the next attempt is made in doubt.
+   */
+  | { kind: 'retry'; reason: string; notBefore?: number; mayHaveArrived?: boolean }
   /** Permanent (4xx other than 429, validation): stays visible as failed with the reason. */
   | { kind: 'failed'; reason: string };
 
+/** What the outbox tells a transport about the attempt it asks for. */
+export interface DeliveryContext {
+  /**
+   * An earlier attempt may have reached the server without its success being recorded (Ringside
+   * stopped, or the answer was lost, while it was in flight). A transport that can ask the server
+   * whether it arrived does so before sending again, and answers with `doubt`.
+   */
+  inDoubt: boolean;
+}
+
 export interface OutboxTransport {
-  deliver(action: OutboxAction, signal: AbortSignal): Promise<DeliveryOutcome>;
+  deliver(
+    action: OutboxAction,
+    signal: AbortSignal,
+    context: DeliveryContext,
+  ): Promise<DeliveryOutcome>;
 }
 
 export type OutboxRecordState = 'queued' | 'sending' | 'waiting' | 'sent' | 'failed';
+
+/**
+ * Whether an attempt may have reached the server unrecorded: `unresolved` until the next attempt
+ * settles it; `found` when the server already had it (it was not sent again); `maybe-twice` when
+ * it was sent again without a way to check.
+ */
+export type DoubtState = 'unresolved' | 'found' | 'maybe-twice';
 
 /** One action and where it stands; this is what is written to disk. */
 export interface OutboxRecord {
@@ -56,6 +91,7 @@ export interface OutboxRecord {
   reason: string | null;
   nextAttemptAt: number | null;
   updatedAt: number;
+  doubt: DoubtState | null;
 }
 
 export interface PersistedOutbox {

@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Outbox, type OutboxTimers } from '../../../../electron/core/outbox/outbox';
 import { FileOutboxStorage } from '../../../../electron/core/outbox/file-storage';
 import type {
+  DeliveryContext,
   DeliveryOutcome,
   NewOutboxAction,
   OutboxAction,
@@ -18,17 +19,25 @@ import { waitFor } from '../../../support/wait';
 class ScriptedTransport implements OutboxTransport {
   readonly delivered: string[] = [];
   readonly attempts: string[] = [];
+  /** The ids of attempts the outbox said were in doubt. */
+  readonly inDoubt: string[] = [];
   inflight = 0;
   maxInflight = 0;
   constructor(
     private readonly answer: (
       action: OutboxAction,
       attempt: number,
+      context: DeliveryContext,
     ) => DeliveryOutcome | Promise<DeliveryOutcome> = () => ({ kind: 'sent' }),
   ) {}
 
-  async deliver(action: OutboxAction, signal: AbortSignal): Promise<DeliveryOutcome> {
+  async deliver(
+    action: OutboxAction,
+    signal: AbortSignal,
+    context: DeliveryContext,
+  ): Promise<DeliveryOutcome> {
     this.attempts.push(action.id);
+    if (context.inDoubt) this.inDoubt.push(action.id);
     this.inflight += 1;
     this.maxInflight = Math.max(this.maxInflight, this.inflight);
     try {
@@ -37,6 +46,7 @@ class ScriptedTransport implements OutboxTransport {
       const outcome = await this.answer(
         action,
         this.attempts.filter((id) => id === action.id).length,
+        context,
       );
       if (outcome.kind === 'sent') this.delivered.push(action.id);
       return outcome;
@@ -324,16 +334,18 @@ describe('Outbox', () => {
     expect(names.some((n) => n.startsWith('outbox.json.corrupt-'))).toBe(true);
   });
 
-  it('puts an aborted attempt back in the queue on stop', async () => {
+  it('puts an aborted attempt back in the queue on stop, in doubt: it may have reached the server', async () => {
     const transport = new ScriptedTransport(() => new Promise<DeliveryOutcome>(() => undefined));
     const outbox = makeOutbox(transport);
     await outbox.start();
     await outbox.enqueue(action('a1'));
-    await waitFor(() => stateOf(outbox, 'a1') === 'sending');
+    await waitFor(() => transport.attempts.length === 1);
     await outbox.stop();
-    expect(stateOf(outbox, 'a1')).toBe('queued');
-    const persisted = JSON.parse(await readFile(file, 'utf8')) as { records: { state: string }[] };
-    expect(persisted.records[0]?.state).toBe('queued');
+    expect(outbox.get('a1')).toMatchObject({ state: 'queued', doubt: 'unresolved' });
+    const persisted = JSON.parse(await readFile(file, 'utf8')) as {
+      records: { state: string; doubt: string }[];
+    };
+    expect(persisted.records[0]).toMatchObject({ state: 'queued', doubt: 'unresolved' });
   });
 
   it('treats a repeated id as the same action', async () => {
@@ -345,5 +357,126 @@ describe('Outbox', () => {
     await waitFor(() => stateOf(outbox, 'same') === 'sent');
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(transport.attempts).toEqual(['same']);
+  });
+
+  it('has "sending" on disk before the transport gets the request', async () => {
+    const onDisk: string[] = [];
+    const transport = new ScriptedTransport(async () => {
+      const text = await readFile(file, 'utf8');
+      const persisted = JSON.parse(text) as { records: { state: string }[] };
+      onDisk.push(persisted.records[0]?.state ?? 'missing');
+      return { kind: 'sent' };
+    });
+    const outbox = makeOutbox(transport);
+    await outbox.start();
+    await outbox.enqueue(action('a1'));
+    await waitFor(() => stateOf(outbox, 'a1') === 'sent');
+    expect(onDisk).toEqual(['sending']);
+  });
+
+  describe('an attempt whose outcome was never recorded', () => {
+    /** Starts an outbox whose transport takes `a1` and never answers, then "kills" the app. */
+    async function dieWhileSending(): Promise<void> {
+      const first = new ScriptedTransport(() => new Promise<DeliveryOutcome>(() => undefined));
+      const outbox = makeOutbox(first);
+      await outbox.start();
+      await outbox.enqueue(action('a1'));
+      await outbox.enqueue(action('a2'));
+      await waitFor(() => first.attempts.length === 1);
+      // Nothing more reaches the disk after this point: what is there is what a crash leaves.
+      const snapshot = await readFile(file, 'utf8');
+      await outbox.stop();
+      await writeFile(file, snapshot);
+    }
+
+    it.each([
+      ['the server had it: not sent again', 'already-there', 'found'],
+      ['checked, it was not there: sent once', 'not-there', null],
+      ['sending it again cannot double it', 'harmless', null],
+      ['no way to check: sent again, marked', undefined, 'maybe-twice'],
+    ] as const)('%s', async (_name, doubt, shown) => {
+      await dieWhileSending();
+      const second = new ScriptedTransport((a, _attempt, context) =>
+        context.inDoubt && doubt ? { kind: 'sent', doubt } : { kind: 'sent' },
+      );
+      const revived = makeOutbox(second);
+      await revived.start();
+      expect(revived.view().items.find((i) => i.id === 'a1')?.doubt).toBe('unresolved');
+      await waitFor(() => second.delivered.length === 2);
+      // Only the attempt that was cut off is in doubt, and the order of the room holds.
+      expect(second.inDoubt).toEqual(['a1']);
+      expect(second.delivered).toEqual(['a1', 'a2']);
+      const items = revived.view().items;
+      expect(items.map((i) => [i.id, i.doubt])).toEqual([
+        ['a1', shown],
+        ['a2', null],
+      ]);
+      // What was learned is on disk: the next start does not ask again.
+      await revived.flush();
+      const persisted = JSON.parse(await readFile(file, 'utf8')) as {
+        records: { doubt: string | null }[];
+      };
+      expect(persisted.records.map((r) => r.doubt)).toEqual([shown, null]);
+    });
+
+    it('stays in doubt through retries until an attempt settles it', async () => {
+      const transport = new ScriptedTransport((_a, attempt, context) => {
+        if (attempt === 1)
+          return { kind: 'retry', reason: 'the connection dropped', mayHaveArrived: true };
+        if (attempt === 2) return { kind: 'retry', reason: 'Rocket.Chat is not answering' };
+        return context.inDoubt ? { kind: 'sent', doubt: 'already-there' } : { kind: 'sent' };
+      });
+      const outbox = makeOutbox(transport);
+      await outbox.start();
+      await outbox.enqueue(action('a1'));
+      await waitFor(() => stateOf(outbox, 'a1') === 'sent');
+      expect(transport.attempts).toEqual(['a1', 'a1', 'a1']);
+      expect(transport.inDoubt).toEqual(['a1', 'a1']);
+      expect(outbox.get('a1')?.doubt).toBe('found');
+    });
+  });
+
+  describe('a disk that refuses writes (here: the file turned into a folder)', () => {
+    const breakDisk = async () => {
+      await rm(file, { force: true });
+      await mkdir(file);
+    };
+    const healDisk = () => rm(file, { recursive: true, force: true });
+
+    it('refuses a batch as a whole, and keeps nothing it could not save', async () => {
+      const transport = new ScriptedTransport();
+      const outbox = makeOutbox(transport);
+      await outbox.start();
+      await breakDisk();
+      await expect(outbox.enqueueAll([action('end'), action('duration')])).rejects.toMatchObject({
+        code: 'EISDIR',
+      });
+      expect(outbox.view().items).toEqual([]);
+      await healDisk();
+      await outbox.enqueueAll([action('end'), action('duration')]);
+      await waitFor(() => transport.delivered.length === 2);
+      expect(transport.delivered).toEqual(['end', 'duration']);
+    });
+
+    it('does not start an attempt it cannot mark on disk; it waits, says why, and goes later', async () => {
+      const transport = new ScriptedTransport();
+      const outbox = new Outbox({
+        storage: new FileOutboxStorage(file, silentLogger),
+        clock: systemClock,
+        logger: silentLogger,
+        backoff: { baseMs: 2, capMs: 10 },
+      });
+      outboxes.push(outbox);
+      await outbox.start();
+      await outbox.enqueue(action('a1'));
+      await breakDisk();
+      outbox.setTransport('rocketchat', transport);
+      await waitFor(() => stateOf(outbox, 'a1') === 'waiting');
+      expect(outbox.get('a1')?.reason).toContain('could not save its queue');
+      expect(transport.attempts).toEqual([]);
+      await healDisk();
+      await waitFor(() => stateOf(outbox, 'a1') === 'sent');
+      expect(transport.attempts).toEqual(['a1']);
+    });
   });
 });
