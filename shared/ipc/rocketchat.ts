@@ -1,4 +1,4 @@
-/** The Rocket.Chat side as the renderer sees it (issue 3). No token or password is ever part of it. */
+/** The Rocket.Chat side as the renderer sees it. No token or password is ever part of it. */
 
 export type RocketChatStatus = 'signed-out' | 'signed-in' | 'session-ended';
 
@@ -42,6 +42,11 @@ export interface RoomView {
   held: boolean;
   /** The end of the call has been sent (or queued). */
   ended: boolean;
+  /**
+   * The call ended while Ringside was not running and nobody reported when: the room gets its end
+   * without a duration.
+   */
+  endUnknown: boolean;
   /** The call is over and the room still needs its wrap-up (comment, tags) to close. */
   needsWrapUp: boolean;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Logger } from '../ports';
+import { VOIP_EVENTS, type VoipEventName } from './schemas';
 import { JsonStateFile } from './state-file';
 
 const callRoomSchema = z.object({
@@ -18,6 +19,11 @@ const callRoomSchema = z.object({
   lastError: z.string().nullable(),
   answeredAt: z.number().nullable(),
   endedAt: z.number().nullable(),
+  /**
+   * The call ended while Ringside was not running and Voicenter did not say when: the room got its
+   * end without a duration. Absent in files from before crash recovery.
+   */
+  endUnknown: z.boolean().default(false),
   /** The call is still up (hold/unhold/end still make sense). */
   callActive: z.boolean(),
   held: z.boolean(),
@@ -25,6 +31,13 @@ const callRoomSchema = z.object({
   endQueued: z.boolean(),
   openActionId: z.string().nullable(),
   closeActionId: z.string().nullable(),
+  /**
+   * The room events the server confirmed (200) for this call, so an event in doubt after a crash
+   * can be told apart from the same event sent earlier: see `confirmedEvents`.
+   */
+  sentEvents: z
+    .array(z.object({ id: z.string(), event: z.enum(VOIP_EVENTS) }))
+    .default([]),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -102,6 +115,26 @@ export class RoomRegistry {
     this.rooms.set(ivrid, next);
     await this.save();
     return next;
+  }
+
+  /** Records that the server confirmed one of the call's room events (once per action). */
+  async noteEventSent(ivrid: string, actionId: string, event: VoipEventName): Promise<void> {
+    const room = this.rooms.get(ivrid);
+    if (!room || room.sentEvents.some((sent) => sent.id === actionId)) return;
+    await this.update(ivrid, { sentEvents: [...room.sentEvents, { id: actionId, event }] });
+  }
+
+  /**
+   * How many `event`s the server confirmed in room `rid`, over every call that used it (a caller's
+   * open room is reused by their next call).
+   */
+  confirmedEvents(rid: string, event: VoipEventName): number {
+    let count = 0;
+    for (const room of this.rooms.values()) {
+      if (room.rid !== rid) continue;
+      count += room.sentEvents.filter((sent) => sent.event === event).length;
+    }
+    return count;
   }
 
   visitor(phoneKey: string): VisitorEntry | undefined {

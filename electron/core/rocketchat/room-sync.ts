@@ -5,12 +5,7 @@ import type { WrapUp } from '../../../shared/ipc/rocketchat-methods';
 import type { Outbox } from '../outbox/outbox';
 import type { Clock, Logger } from '../ports';
 import type { RocketChatSettings } from '../settings/sections/rocketchat';
-import {
-  EVENT_LABEL,
-  type EnsureRoomPayload,
-  type RoomClosePayload,
-  type VoipEventPayload,
-} from './actions';
+import { EVENT_LABEL, type EnsureRoomPayload, type RoomClosePayload } from './actions';
 import {
   callTransitions,
   findCall,
@@ -18,8 +13,9 @@ import {
   roomDirection,
   type CallTransition,
 } from './call-sync';
+import { recoverRooms } from './recovery';
+import { isLiveRoom, orderKeyFor, RoomQueue, whoOf } from './room-queue';
 import type { CallRoom, RoomRegistry } from './room-registry';
-import type { VoipEventName } from './schemas';
 
 export interface RoomSyncDeps {
   registry: RoomRegistry;
@@ -30,9 +26,6 @@ export interface RoomSyncDeps {
   /** Throws a UserFacingError unless a room can be opened now (signed in, server has VoIP). */
   ready: () => void;
 }
-
-/** Rocket.Chat actions of one call are FIFO among themselves, never behind another target's. */
-export const orderKeyFor = (ivrid: string): string => `rocketchat:${ivrid}`;
 
 const isAnswered = (call: CallInfo | null): boolean =>
   call !== null &&
@@ -48,13 +41,22 @@ export class RoomSync {
   private chain: Promise<unknown> = Promise.resolve();
   /** Actions whose room record is written but which are not in the outbox yet. */
   private readonly enqueuing = new Set<string>();
+  /** Rooms left from before this start are brought to the truth once, at the first snapshot. */
+  private recovered = false;
+  private readonly queue: RoomQueue;
 
-  constructor(private readonly deps: RoomSyncDeps) {}
+  constructor(private readonly deps: RoomSyncDeps) {
+    this.queue = new RoomQueue(deps);
+  }
 
   onCallEvent(event: RealtimeEvent, before: CallState, after: CallState): Promise<void> {
     this.calls = after;
     const transitions = callTransitions(event, before, after, this.deps.clock.now());
-    if (transitions.length === 0) return Promise.resolve();
+    // Only a snapshot says which calls are live; without own extensions it cannot say it for us.
+    const recover =
+      !this.recovered && event.kind === 'extensionsSnapshot' && after.ownExtensions.length > 0;
+    if (recover) this.recovered = true;
+    if (transitions.length === 0 && !recover) return Promise.resolve();
     return this.serial(async () => {
       for (const transition of transitions) {
         try {
@@ -66,6 +68,13 @@ export class RoomSync {
           });
         }
       }
+      if (recover)
+        await recoverRooms(after, {
+          registry: this.deps.registry,
+          queue: this.queue,
+          settings: this.deps.settings(),
+          logger: this.deps.logger,
+        });
     });
   }
 
@@ -77,47 +86,65 @@ export class RoomSync {
     return this.serial(async () => {
       const room = this.usableRoom(ivrid);
       if (action === 'end') {
-        await this.queueEnd(room, this.answered(room), this.deps.clock.now());
+        await this.queue.endCall(room, {
+          answered: this.answered(room),
+          answeredAt: room.answeredAt,
+          endedAt: this.deps.clock.now(),
+        });
         return;
       }
       if (room.endQueued)
         throw new UserFacingError('call-ended', "This call's end was already sent to the room.");
-      await this.enqueueEvent(room, action === 'hold' ? 'voip-call-on-hold' : 'voip-call-unhold');
-      await this.deps.registry.update(ivrid, { held: action === 'hold' });
+      await this.queue.hold(room, action === 'hold');
     });
   }
 
   wrapUp(ivrid: string, wrapUp: WrapUp): Promise<void> {
     return this.serial(async () => {
       const room = this.usableRoom(ivrid);
-      // End and duration must reach the room before the close: a closed room drops them silently.
-      if (!room.endQueued)
-        await this.queueEnd(room, this.answered(room), room.endedAt ?? this.deps.clock.now());
-      const after = this.deps.outbox
-        .list()
-        .filter(
-          (r) => r.action.target === 'rocketchat' && r.action.ivrid === ivrid && r.state !== 'sent',
-        )
-        .map((r) => r.action.id);
       const id = randomUUID();
       const payload: RoomClosePayload = { ivrid, comment: wrapUp.comment, tags: wrapUp.tags };
-      await this.withEnqueuing(id, async () => {
-        await this.deps.registry.update(ivrid, {
-          status: 'closing',
-          closeActionId: id,
-          lastError: null,
-        });
-        await this.deps.outbox.enqueue({
-          id,
-          target: 'rocketchat',
-          kind: 'room-close',
-          orderKey: orderKeyFor(ivrid),
+      await this.withEnqueuing(id, () =>
+        this.queue.saving(
           ivrid,
-          label: `Close room · ${this.who(room)}`,
-          payload,
-          after,
-        });
-      });
+          'The wrap-up',
+          'The room is still open and your notes are still in the form: try again once Ringside can save.',
+          { status: 'open', closeActionId: null },
+          async () => {
+            // End and duration must reach the room before the close: a closed room drops them.
+            if (!room.endQueued)
+              await this.queue.end(room, {
+                answered: this.answered(room),
+                answeredAt: room.answeredAt,
+                endedAt: room.endUnknown ? null : (room.endedAt ?? this.deps.clock.now()),
+              });
+            const after = this.deps.outbox
+              .list()
+              .filter(
+                (r) =>
+                  r.action.target === 'rocketchat' &&
+                  r.action.ivrid === ivrid &&
+                  r.state !== 'sent',
+              )
+              .map((r) => r.action.id);
+            await this.deps.registry.update(ivrid, {
+              status: 'closing',
+              closeActionId: id,
+              lastError: null,
+            });
+            await this.deps.outbox.enqueue({
+              id,
+              target: 'rocketchat',
+              kind: 'room-close',
+              orderKey: orderKeyFor(ivrid),
+              ivrid,
+              label: `Close room · ${whoOf(room)}`,
+              payload,
+              after,
+            });
+          },
+        ),
+      );
     });
   }
 
@@ -141,40 +168,51 @@ export class RoomSync {
   }
 
   discardAction(id: string): Promise<void> {
-    return this.serial(() => {
+    return this.serial(async () => {
       if (!this.deps.outbox.discard(id)) {
         throw new UserFacingError(
           'not-discardable',
           'That action is being sent right now or was already sent.',
         );
       }
-      this.reconcile();
+      const { registry } = this.deps;
+      for (const room of registry.all()) {
+        if (room.openActionId === id && room.status === 'opening' && !room.rid)
+          await registry.update(room.ivrid, {
+            status: 'failed',
+            lastError: 'Opening the room was discarded.',
+          });
+        if (room.closeActionId === id && room.status === 'closing')
+          await registry.update(room.ivrid, { status: 'open', closeActionId: null });
+      }
     });
   }
 
-  /** After the outbox changed: a room whose opening or closing was discarded says so. */
+  /**
+   * After the outbox changed (or was loaded): a room whose opening or closing is not in the outbox
+   * although the room says it was queued lost it before it was saved (Ringside stopped in
+   * between): the room says so, and the agent can open or wrap it up again.
+   */
   reconcile(): void {
     const { registry, outbox } = this.deps;
+    const missing = (id: string | null): boolean =>
+      id !== null && !this.enqueuing.has(id) && !outbox.get(id);
     for (const room of registry.all()) {
-      if (
-        room.status === 'opening' &&
-        room.openActionId &&
-        !room.rid &&
-        !this.enqueuing.has(room.openActionId) &&
-        !outbox.get(room.openActionId)
-      ) {
+      if (room.status === 'opening' && !room.rid && missing(room.openActionId)) {
         void registry
-          .update(room.ivrid, { status: 'failed', lastError: 'Opening the room was discarded.' })
+          .update(room.ivrid, {
+            status: 'failed',
+            lastError: 'Opening the room was not saved before Ringside stopped: open it again.',
+          })
           .catch(() => undefined);
       }
-      if (
-        room.status === 'closing' &&
-        room.closeActionId &&
-        !this.enqueuing.has(room.closeActionId) &&
-        !outbox.get(room.closeActionId)
-      ) {
+      if (room.status === 'closing' && missing(room.closeActionId)) {
         void registry
-          .update(room.ivrid, { status: 'open', closeActionId: null })
+          .update(room.ivrid, {
+            status: 'open',
+            closeActionId: null,
+            lastError: 'The wrap-up was not saved before Ringside stopped: wrap the room up again.',
+          })
           .catch(() => undefined);
       }
     }
@@ -202,11 +240,9 @@ export class RoomSync {
         return;
       case 'held':
       case 'unheld': {
-        if (!room || !settings.keepInStep || room.endQueued || !this.isLive(room)) return;
+        if (!room || !settings.keepInStep || room.endQueued || !isLiveRoom(room)) return;
         const held = transition.kind === 'held';
-        if (room.held === held) return;
-        await this.enqueueEvent(room, held ? 'voip-call-on-hold' : 'voip-call-unhold');
-        await this.deps.registry.update(ivrid, { held });
+        if (this.queue.heldSent(room) !== held) await this.queue.hold(room, held);
         return;
       }
       case 'ended':
@@ -216,12 +252,12 @@ export class RoomSync {
           endedAt: transition.endedAt,
           held: false,
         });
-        if (settings.keepInStep && this.isLive(room))
-          await this.queueEnd(
-            room,
-            transition.answered || room.answeredAt !== null,
-            transition.endedAt,
-          );
+        if (settings.keepInStep && isLiveRoom(room))
+          await this.queue.endCall(room, {
+            answered: transition.answered || room.answeredAt !== null,
+            answeredAt: room.answeredAt,
+            endedAt: transition.endedAt,
+          });
         return;
     }
   }
@@ -252,11 +288,13 @@ export class RoomSync {
       lastError: null,
       answeredAt: call.answeredAt ?? (isAnswered(call) ? now : null),
       endedAt: active ? null : (existing?.endedAt ?? now),
+      endUnknown: false,
       callActive: active,
       held: call.status === 'hold',
       endQueued: false,
       openActionId: id,
       closeActionId: null,
+      sentEvents: [],
       createdAt: now,
       updatedAt: now,
     };
@@ -266,56 +304,30 @@ export class RoomSync {
       callerName: call.callerName,
       direction: room.direction,
     };
-    await this.withEnqueuing(id, async () => {
-      await registry.put(room);
-      await outbox.enqueue({
-        id,
-        target: 'rocketchat',
-        kind: 'ensure-room',
-        orderKey: orderKeyFor(ivrid),
+    await this.withEnqueuing(id, () =>
+      this.queue.saving(
         ivrid,
-        label: `Open room · ${this.who(room)}`,
-        payload,
-      });
-    });
-    if (room.direction === 'outbound') await this.enqueueEvent(room, 'voip-call-started');
-  }
-
-  /** Ended + duration for an answered call, declined for one that never was; never twice. */
-  private async queueEnd(room: CallRoom, answered: boolean, endedAt: number): Promise<void> {
-    const fresh = this.deps.registry.get(room.ivrid);
-    if (!fresh || fresh.endQueued) return;
-    await this.deps.registry.update(room.ivrid, { endQueued: true, endedAt, held: false });
-    if (!answered) {
-      await this.enqueueEvent(fresh, 'voip-call-declined');
-      return;
-    }
-    const startedAt = fresh.answeredAt ?? endedAt;
-    const seconds = Math.max(0, Math.round((endedAt - startedAt) / 1000));
-    await this.enqueueEvent(fresh, 'voip-call-ended');
-    await this.enqueueEvent(fresh, 'voip-call-duration', String(seconds));
-  }
-
-  private async enqueueEvent(
-    room: CallRoom,
-    event: VoipEventName,
-    comment?: string,
-  ): Promise<void> {
-    const payload: VoipEventPayload = {
-      ivrid: room.ivrid,
-      event,
-      ...(comment === undefined ? {} : { comment }),
-    };
-    await this.deps.outbox.enqueue({
-      target: 'rocketchat',
-      kind: 'voip-event',
-      orderKey: orderKeyFor(room.ivrid),
-      ivrid: room.ivrid,
-      label: `${EVENT_LABEL[event]}${comment === undefined ? '' : ` ${comment} s`} · ${this.who(room)}`,
-      payload,
-      // A room that failed to open holds its events back until it is retried (or discarded).
-      after: room.openActionId ? [room.openActionId] : [],
-    });
+        'Opening the room',
+        'Open the room again once Ringside can save.',
+        { status: 'failed' },
+        async () => {
+          await registry.put(room);
+          await outbox.enqueue({
+            id,
+            target: 'rocketchat',
+            kind: 'ensure-room',
+            orderKey: orderKeyFor(ivrid),
+            ivrid,
+            label: `Open room · ${whoOf(room)}`,
+            payload,
+          });
+        },
+      ),
+    );
+    if (room.direction === 'outbound')
+      await this.queue.saving(ivrid, EVENT_LABEL['voip-call-started'], '', {}, () =>
+        this.queue.events(room, [['voip-call-started']]),
+      );
   }
 
   private usableRoom(ivrid: string): CallRoom {
@@ -330,16 +342,8 @@ export class RoomSync {
     return room;
   }
 
-  private isLive(room: CallRoom): boolean {
-    return room.status === 'opening' || room.status === 'open';
-  }
-
   private answered(room: CallRoom): boolean {
     return room.answeredAt !== null || isAnswered(findCall(this.calls, room.ivrid));
-  }
-
-  private who(room: CallRoom): string {
-    return room.visitorName ?? (room.callerName.trim() || room.callerPhone || room.ivrid);
   }
 
   private async withEnqueuing(id: string, work: () => Promise<void>): Promise<void> {

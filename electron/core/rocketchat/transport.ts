@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { normalisePhone } from '../../../shared/phone/normalise';
-import type { DeliveryOutcome, OutboxAction, OutboxTransport } from '../outbox/types';
+import type {
+  DeliveryContext,
+  DeliveryOutcome,
+  OutboxAction,
+  OutboxTransport,
+} from '../outbox/types';
 import type { Clock, Logger } from '../ports';
 import {
   ensureRoomPayload,
@@ -41,11 +46,30 @@ export const phoneKey = (phone: string): string => normalisePhone(phone);
 
 class Permanent extends Error {}
 
+/** Network failures that mean the request never left this machine or never reached the server. */
+const NEVER_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
+
+/** Whether a request that failed this way may still have been acted on by the server. */
+function mayHaveArrived(error: RocketChatError): boolean {
+  const { kind, status, serverText } = error.info;
+  if (kind === 'timeout') return true;
+  if (kind === 'network') return !NEVER_SENT.has(serverText);
+  // A 5xx may come after the handler wrote (or from a proxy that forwarded it); 429 never does.
+  return status !== null && status >= 500;
+}
+
 /**
  * Delivers Rocket.Chat outbox actions. Each kind is written so that a second delivery after a crash
- * does no harm where the server allows it: the room is looked up (an open room for the visitor is
- * always reused), and closing an already closed room counts as done. Room events have no such
- * guard on the server, which is why the outbox marks them sent on disk right after the 200.
+ * does no harm: the room is looked up (an open room for the visitor is always reused), and closing
+ * an already closed room counts as done. Room events have no such guard on the server, so an event
+ * in doubt (see the outbox) is first looked for in the room's messages; it is sent again only when
+ * it is not there, or, marked as possibly doubled, when the server would not let Ringside look.
  */
 export class RocketChatTransport implements OutboxTransport {
   private readonly log: Logger;
@@ -54,7 +78,11 @@ export class RocketChatTransport implements OutboxTransport {
     this.log = deps.logger.child('rocketchat-transport');
   }
 
-  async deliver(action: OutboxAction, signal: AbortSignal): Promise<DeliveryOutcome> {
+  async deliver(
+    action: OutboxAction,
+    signal: AbortSignal,
+    context: DeliveryContext = { inDoubt: false },
+  ): Promise<DeliveryOutcome> {
     const client = this.deps.client();
     const agentId = this.deps.agentId();
     if (!client?.session || !agentId) {
@@ -72,21 +100,33 @@ export class RocketChatTransport implements OutboxTransport {
     }
     const ivrid = action.ivrid ?? '';
     try {
+      let outcome: DeliveryOutcome;
       switch (action.kind) {
         case 'ensure-room':
           await this.ensureRoom(client, agentId, ensureRoomPayload.parse(action.payload), signal);
+          // Opening again finds the room the first attempt made: nothing can double.
+          outcome = context.inDoubt ? { kind: 'sent', doubt: 'harmless' } : { kind: 'sent' };
           break;
         case 'voip-event':
-          await this.sendEvent(client, voipEventPayload.parse(action.payload), signal);
+          outcome = await this.sendEvent(
+            client,
+            agentId,
+            action.id,
+            voipEventPayload.parse(action.payload),
+            context.inDoubt,
+            signal,
+          );
           break;
         case 'room-close':
           await this.closeRoom(client, roomClosePayload.parse(action.payload), signal);
+          // A second close is refused as `room-closed`: the wrap-up cannot be written twice.
+          outcome = context.inDoubt ? { kind: 'sent', doubt: 'harmless' } : { kind: 'sent' };
           break;
         default:
           return { kind: 'failed', reason: `Ringside does not know the action "${action.kind}".` };
       }
       if (ivrid) await this.deps.registry.update(ivrid, { lastError: null });
-      return { kind: 'sent' };
+      return outcome;
     } catch (error) {
       if (signal.aborted) throw error;
       const outcome = this.outcomeOf(error);
@@ -112,9 +152,12 @@ export class RocketChatTransport implements OutboxTransport {
         };
       }
       if (error.transient) {
-        return error.info.retryAt !== null
-          ? { kind: 'retry', reason: error.message, notBefore: error.info.retryAt }
-          : { kind: 'retry', reason: error.message };
+        return {
+          kind: 'retry',
+          reason: error.message,
+          ...(error.info.retryAt !== null ? { notBefore: error.info.retryAt } : {}),
+          ...(mayHaveArrived(error) ? { mayHaveArrived: true } : {}),
+        };
       }
       return { kind: 'failed', reason: error.message };
     }
@@ -209,19 +252,72 @@ export class RocketChatTransport implements OutboxTransport {
 
   private async sendEvent(
     client: RocketChatClient,
+    agentId: string,
+    actionId: string,
     payload: VoipEventPayload,
+    inDoubt: boolean,
     signal: AbortSignal,
-  ): Promise<void> {
-    const room = this.deps.registry.get(payload.ivrid);
+  ): Promise<DeliveryOutcome> {
+    const { registry } = this.deps;
+    const room = registry.get(payload.ivrid);
     if (!room?.rid) throw new Permanent('No Rocket.Chat room for this call: open the room first.');
     if (room.status === 'closed')
       throw new Permanent('The room is already closed: Rocket.Chat would drop this event.');
+    let checked = false;
+    if (inDoubt) {
+      const there = await this.eventInRoom(client, agentId, actionId, room.rid, payload, signal);
+      if (there) {
+        await registry.noteEventSent(payload.ivrid, actionId, payload.event);
+        this.log.info('event in doubt had arrived; not sent again', {
+          ivrid: payload.ivrid,
+          event: payload.event,
+        });
+        return { kind: 'sent', doubt: 'already-there' };
+      }
+      checked = there === false;
+    }
     const event: { rid: string; event: VoipEventPayload['event']; comment?: string } = {
       rid: room.rid,
       event: payload.event,
     };
     if (payload.comment !== undefined) event.comment = payload.comment;
     await client.voipEvent(event, signal);
+    await registry.noteEventSent(payload.ivrid, actionId, payload.event);
+    return checked ? { kind: 'sent', doubt: 'not-there' } : { kind: 'sent' };
+  }
+
+  /**
+   * Whether an event in doubt reached the room: true, false, or null when the server would not
+   * say. voip/events has no request id, so the room's messages are counted instead: the agent's
+   * messages of this event type against the ones the server confirmed to Ringside. One more on
+   * the server than confirmed is this one. (It assumes nothing but Ringside writes VoIP events
+   * for this agent in its rooms.)
+   */
+  private async eventInRoom(
+    client: RocketChatClient,
+    agentId: string,
+    actionId: string,
+    rid: string,
+    payload: VoipEventPayload,
+    signal: AbortSignal,
+  ): Promise<boolean | null> {
+    const { registry } = this.deps;
+    // The answer was recorded before Ringside stopped, only "sent" was not.
+    if (registry.get(payload.ivrid)?.sentEvents.some((sent) => sent.id === actionId)) return true;
+    let messages;
+    try {
+      messages = await client.roomMessages(rid, 0, signal);
+    } catch (error) {
+      if (error instanceof RocketChatError && !error.transient && error.code !== 'not-logged-in') {
+        this.log.warn('cannot read the room to check an event in doubt', { code: error.code });
+        return null;
+      }
+      throw error;
+    }
+    const onServer = messages.filter(
+      (message) => message.t === payload.event && message.u?._id === agentId,
+    ).length;
+    return onServer > registry.confirmedEvents(rid, payload.event);
   }
 
   private async closeRoom(

@@ -30,6 +30,7 @@ export function roomView(room: CallRoom, serverUrl: string | null): RoomView {
     callActive: room.callActive,
     held: room.held,
     ended: room.endQueued,
+    endUnknown: room.endUnknown,
     needsWrapUp: live && !room.callActive,
   };
 }

@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +63,24 @@ export class Profile {
 
   secret(key: string): string | undefined {
     return this.secretValues.get(key);
+  }
+
+  /**
+   * The profile as a killed app leaves it: its files as they are on disk right now (copied at
+   * once, before anything else can write), with the same settings and secrets. The app that was
+   * killed keeps writing to the old folder, which the next run never sees.
+   */
+  crashCopy(): Profile {
+    const dir = `${this.dir}-after-crash`;
+    // Temp files of atomic writes in progress are not part of what a restart reads.
+    cpSync(this.dir, dir, {
+      recursive: true,
+      filter: (source) => !source.slice(this.dir.length).startsWith('/.'),
+    });
+    const copy = new Profile(dir);
+    copy.settingsValue = this.settingsValue;
+    for (const [key, value] of this.secretValues) copy.secretValues.set(key, value);
+    return copy;
   }
 
   async remove(): Promise<void> {
@@ -185,6 +204,21 @@ export class CallDriver {
     return this.emit('UNHOLD', { ...this.get(ivrid), status: 'talking' });
   }
 
+  /** The server's whole picture (what a connect or reconnect brings): the calls still up. */
+  snapshot(at = Date.now()): Promise<void> {
+    const event: RealtimeEvent = {
+      kind: 'extensionsSnapshot',
+      at,
+      extensions: [extension([...this.calls.values()])],
+    };
+    return this.apply(event);
+  }
+
+  /** Tells this run about a call on the extension without an event (it was up before it started). */
+  know(call: CallInfo): void {
+    this.calls.set(call.ivrid, call);
+  }
+
   hangup(ivrid: string, at = Date.now()): Promise<void> {
     const call = this.get(ivrid);
     return this.emit('HANGUP', call, at, {
@@ -192,6 +226,11 @@ export class CallDriver {
       callerId: call.callerPhone,
       ivrid,
     });
+  }
+
+  /** The call as this run knows it. */
+  call(ivrid: string): CallInfo {
+    return this.get(ivrid);
   }
 
   private get(ivrid: string): CallInfo {
@@ -216,6 +255,10 @@ export class CallDriver {
       call,
       hangup,
     };
+    await this.apply(event);
+  }
+
+  private async apply(event: RealtimeEvent): Promise<void> {
     const before = this.state;
     this.state = reduceCallState(before, event);
     await this.service.onCallEvent(event, before, this.state);
@@ -255,6 +298,13 @@ export function useRig() {
     return created;
   }
 
+  /** The profile a killed app leaves behind (see `Profile.crashCopy`), removed after the test. */
+  function crashed(from: Profile): Profile {
+    const copy = from.crashCopy();
+    cleanup.push(() => copy.remove());
+    return copy;
+  }
+
   /** Starts the app on `owned`, or on a fresh profile of its own when none is given. */
   async function app(
     owned?: Profile,
@@ -275,5 +325,38 @@ export function useRig() {
     return { s, run };
   }
 
-  return { sim, profile, app, signedInApp };
+  return { sim, profile, app, signedInApp, crashed };
+}
+
+/**
+ * The network as an app sees it when it is killed in the middle of one request: real `fetch`
+ * until `fatal(url, body)` picks a request; then the app "dies" `before` that request leaves or
+ * `after` the server answered it (the answer never reaches the app). At that moment the profile's
+ * disk is copied (`died` resolves with it) and the request never settles, until the dead run is
+ * stopped.
+ */
+export function dyingFetch(
+  profile: () => Profile,
+  fatal: (url: string, body: string) => boolean,
+  at: 'before' | 'after',
+  crashed: (from: Profile) => Profile,
+): { fetch: typeof fetch; died: Promise<Profile> } {
+  let report: (profile: Profile) => void = () => undefined;
+  const died = new Promise<Profile>((resolve) => (report = resolve));
+  let dead = false;
+  const hang = (signal: AbortSignal | null | undefined) =>
+    new Promise<Response>((_resolve, reject) => {
+      signal?.addEventListener('abort', () => reject(new Error('the app was stopped')));
+    });
+  const dyingFetch: typeof fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const body = typeof init?.body === 'string' ? init.body : '';
+    if (dead) return hang(init?.signal);
+    if (!fatal(url, body)) return fetch(input, init);
+    dead = true;
+    if (at === 'after') await (await fetch(input, init)).text();
+    report(crashed(profile()));
+    return hang(init?.signal);
+  };
+  return { fetch: dyingFetch, died };
 }
