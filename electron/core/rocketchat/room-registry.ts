@@ -35,9 +35,7 @@ const callRoomSchema = z.object({
    * The room events the server confirmed (200) for this call, so an event in doubt after a crash
    * can be told apart from the same event sent earlier: see `confirmedEvents`.
    */
-  sentEvents: z
-    .array(z.object({ id: z.string(), event: z.enum(VOIP_EVENTS) }))
-    .default([]),
+  sentEvents: z.array(z.object({ id: z.string(), event: z.enum(VOIP_EVENTS) })).default([]),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
