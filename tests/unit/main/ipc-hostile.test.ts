@@ -52,7 +52,7 @@ describe('registerIpc under hostile input', () => {
   });
 
   it('answers arguments nested too deep to check, instead of rejecting the call', async () => {
-    const { call, ran, unexpected } = setup();
+    const { call, ran } = setup();
     let deep: Record<string, unknown> = {};
     for (let depth = 0; depth < 50_000; depth += 1) deep = { a: deep };
     const answer = call(
@@ -65,8 +65,6 @@ describe('registerIpc under hostile input', () => {
       error: { code: 'invalid-arguments' },
     });
     expect(ran).toEqual([]);
-    // The event schema refuses an event it cannot write as JSON text: a refusal, not a fault.
-    expect(unexpected).toEqual([]);
   });
 });
 
