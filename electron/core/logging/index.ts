@@ -6,3 +6,4 @@ export {
   type RootLogger,
 } from './logger';
 export { redact, redactString, isSecretName, REDACTED } from './redact';
+export type { FileHealth } from './rolling-file';

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { Logger } from '../ports';
 import { redact, redactString } from './redact';
-import { RollingFile } from './rolling-file';
+import { RollingFile, type FileHealth } from './rolling-file';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -18,6 +18,12 @@ export interface LoggerOptions {
   /** Rotation: size per file and how many old files to keep. Default 5 MB x 4. */
   fileSize?: string;
   fileCount?: number;
+  /**
+   * Called on every failed open or write of the log file (a full disk, a read-only folder): the
+   * logger keeps running in memory and counts what it lost; the host decides what to tell the
+   * agent. Must not log (the log is what failed).
+   */
+  onFileError?: (error: NodeJS.ErrnoException) => void;
 }
 
 /** The root logger: the Logger port plus what the composition root and diagnostics need. */
@@ -28,6 +34,8 @@ export interface RootLogger extends Logger {
   flush(): Promise<void>;
   /** Flushes and closes the file (at quit). Later writes only reach memory and stdout. */
   close(): Promise<void>;
+  /** Failed writes and lost lines of the log file so far (zero without a file). */
+  fileHealth(): FileHealth;
 }
 
 /**
@@ -41,16 +49,18 @@ export function createLogger(options: LoggerOptions): RootLogger {
     ? new RollingFile(options.file, {
         size: options.fileSize ?? '5m',
         count: options.fileCount ?? 4,
+        ...(options.onFileError ? { onError: options.onFileError } : {}),
       })
     : null;
   let fileOpen = file !== null;
   const toStdout = options.stdout ?? false;
+  if (toStdout) watchStdout();
 
   const destination = {
     write(line: string): void {
       ring.push(line);
       if (file && fileOpen) file.write(line);
-      if (toStdout) process.stdout.write(line);
+      if (toStdout && stdoutWorks) process.stdout.write(line);
     },
   };
   const root = pino(
@@ -74,6 +84,22 @@ export function createLogger(options: LoggerOptions): RootLogger {
       fileOpen = false;
       await file.close();
     },
+    fileHealth: () => file?.fileHealth() ?? { writeErrors: 0, droppedLines: 0 },
+  });
+}
+
+let stdoutWorks = true;
+let stdoutWatched = false;
+
+/**
+ * stdout is a stream too: piped into a program that exits (`npm run web | head`), it emits EPIPE,
+ * which unhandled would end the host. Logging then goes on to the file and memory.
+ */
+function watchStdout(): void {
+  if (stdoutWatched) return;
+  stdoutWatched = true;
+  process.stdout.on('error', () => {
+    stdoutWorks = false;
   });
 }
 

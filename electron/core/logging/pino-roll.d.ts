@@ -12,6 +12,8 @@ declare module 'pino-roll' {
     limit?: { count?: number; removeOtherLogFiles?: boolean };
     mkdir?: boolean;
     sync?: boolean;
+    /** SonicBoom's: past this many buffered bytes, writes are dropped (with a `drop` event). */
+    maxLength?: number;
   }
 
   export default function pinoRoll(options: PinoRollOptions): Promise<SonicBoom>;
