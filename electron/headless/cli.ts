@@ -24,6 +24,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 
+// The address is printed once; stdout piped into a program that already exited must not end the host.
+process.stdout.on('error', () => undefined);
+
 const configPath = values.config ?? configPathFrom(process.argv.slice(2), process.env) ?? undefined;
 const host = await startHeadlessHost({
   port,

@@ -5,18 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createRingsideCore, type CoreDeps } from '../core/app/core';
 import type { RingsideCore } from '../core/app/core-types';
+import { HostNotices } from '../core/app/notices';
 import { createLogger, type RootLogger } from '../core/logging';
 import type { Notifier } from '../core/ports';
 import { createNotifier } from '../core/notify';
 import { securityHeaders } from '../core/security/csp';
-import {
-  applyConfig,
-  FileKeyCipher,
-  loadConfigFile,
-  openConfBackend,
-  SecretStore,
-  SettingsStore,
-} from '../core/settings';
+import { DataFolderWatch, FileKeyCipher, openConfBackend, openSettings } from '../core/settings';
 import { attachIpcSocket } from './ipc-socket';
 import { createStaticHandler } from './static-files';
 
@@ -46,6 +40,8 @@ export interface HeadlessHost {
   token: string;
   core: RingsideCore;
   logger: RootLogger;
+  /** Failed writes to the data folder so far, per file. */
+  dataFolder: DataFolderWatch;
   stop(): Promise<void>;
 }
 
@@ -57,30 +53,32 @@ export interface HeadlessHost {
  */
 export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Problems the agent must hear about, found before the core exists to show them.
+  const hostNotices = new HostNotices();
+  const dataFolder = new DataFolderWatch(dataDir);
+  dataFolder.onProblem((problem) => hostNotices.add('error', problem, 'data-folder'));
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    // Every writer below reports its own failure; Ringside runs on memory until then.
+    dataFolder.failed('folder', error);
+  }
   const logger = createLogger({
     name: 'ringside',
     file: join(dataDir, 'logs', 'ringside.log'),
     stdout: options.verbose ?? false,
+    onFileError: (error) => dataFolder.failed('log', error),
   });
   const log = logger.child('headless');
 
-  const settings = new SettingsStore(
-    openConfBackend({ dir: dataDir, name: 'settings', logger }),
+  const { settings, secrets, configProblem } = openSettings({
+    openBackend: (name) => openConfBackend({ dir: dataDir, name, logger }),
+    cipher: () => new FileKeyCipher(join(dataDir, 'secret.key')),
+    configPath: options.configPath ?? null,
     logger,
-  );
-  const secrets = new SecretStore(
-    openConfBackend({ dir: dataDir, name: 'secrets', logger }),
-    new FileKeyCipher(join(dataDir, 'secret.key')),
-    logger,
-  );
-  if (options.configPath) {
-    const applied = applyConfig(loadConfigFile(options.configPath), settings, secrets);
-    log.info('configuration file applied', {
-      sections: applied.sections,
-      secrets: applied.secrets.length,
-    });
-  }
+    dataFolder,
+  });
+  if (configProblem) hostNotices.add('warning', configProblem, 'config-file');
 
   const notifier = options.notifier ?? createNotifier({ appName: 'Ringside', logger });
   const core = createRingsideCore({
@@ -91,6 +89,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     logger,
     dataDir,
     recentLogLines: () => logger.recentLines(),
+    hostNotices,
     ...options.core,
   });
 
@@ -100,6 +99,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     server.once('error', fail);
     server.listen(options.port ?? 0, '127.0.0.1', () => done());
   });
+  // After listening, a server error (out of file descriptors on accept) is logged, not fatal.
+  server.on('error', (error) => log.error('the web server failed', { error }));
   const { port } = server.address() as AddressInfo;
   const serveStatic = createStaticHandler(
     resolve(options.rendererDir ?? 'out/renderer'),
@@ -123,6 +124,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     token,
     core,
     logger,
+    dataFolder,
     async stop() {
       await ipc.close();
       await new Promise<void>((done) => server.close(() => done()));

@@ -26,17 +26,15 @@ import Store from 'electron-store';
 import { parseTelUrl, telUrlFromArgv } from '../../shared/tel/parse';
 import { trayStateOf, type TrayKind } from '../../shared/tray/tray-state';
 import { createRingsideCore } from '../core/app/core';
+import { HostNotices } from '../core/app/notices';
 import { createLogger } from '../core/logging';
 import { createNotifier, createPlatformNotifier } from '../core/notify';
 import { systemClock } from '../core/ports';
 import {
-  applyConfig,
-  ConfigFileError,
   configPathFrom,
-  loadConfigFile,
+  DataFolderWatch,
   openRecovering,
-  SecretStore,
-  SettingsStore,
+  openSettings,
   type SettingsBackend,
 } from '../core/settings';
 import type { Logger } from '../core/ports';
@@ -80,11 +78,16 @@ async function start(): Promise<void> {
   await app.whenReady();
   const mainDir = dirname(fileURLToPath(import.meta.url));
   const dataDir = app.getPath('userData');
+  // What the agent must hear about before the core exists: the config file, the data folder.
+  const hostNotices = new HostNotices();
+  const dataFolder = new DataFolderWatch(dataDir);
+  dataFolder.onProblem((problem) => hostNotices.add('error', problem, 'data-folder'));
   const logger = createLogger({
     name: 'ringside',
     file: join(dataDir, 'logs', 'ringside.log'),
     stdout: !app.isPackaged,
     level: app.isPackaged ? 'info' : 'debug',
+    onFileError: (error) => dataFolder.failed('log', error),
   });
   const log = logger.child('main');
   process.on('uncaughtException', (error) => log.error('uncaught exception', { error }));
@@ -95,15 +98,16 @@ async function start(): Promise<void> {
     electron: process.versions.electron,
   });
 
-  // Settings, secrets and the deployment's configuration file.
-  const settings = new SettingsStore(openStore('settings', dataDir, log), logger.child('settings'));
-  const secrets = new SecretStore(
-    openStore('secrets', dataDir, log),
-    createSafeStorageCipher(safeStorage, process.platform),
-    logger.child('secrets'),
-  );
+  // Settings, secrets and the deployment's configuration file: the same path as the headless host.
+  const { settings, secrets, configProblem } = openSettings({
+    openBackend: (name) => openStore(name, dataDir, log),
+    cipher: () => createSafeStorageCipher(safeStorage, process.platform),
+    configPath: configPathFrom(process.argv, process.env),
+    logger,
+    dataFolder,
+  });
   if (!secrets.persistent) log.warn('no OS key store: secrets are kept in memory only');
-  const configProblem = applyConfigFile(settings, secrets, log);
+  if (configProblem) hostNotices.add('warning', configProblem, 'config-file');
 
   // Notifications: Electron's own on macOS/Windows, node-notifier -> notify-send on Linux.
   let notificationsAvailable = Notification.isSupported();
@@ -127,6 +131,7 @@ async function start(): Promise<void> {
     notificationsAvailable,
     recentLogLines: () => logger.recentLines(),
     openExternal,
+    hostNotices,
   });
   const disposers: (() => void)[] = [];
 
@@ -179,7 +184,11 @@ async function start(): Promise<void> {
       log.error('an action failed', { method, error }),
     ),
   );
-  const send = createEventSender(() => window?.webContents ?? null, appBase);
+  const send = createEventSender(
+    () => window?.webContents ?? null,
+    appBase,
+    (event, error) => log.warn('could not update the window', { event, error }),
+  );
 
   const images = new Map<TrayKind, NativeImage>();
   const imageFor = (kind: TrayKind): NativeImage => {
@@ -267,13 +276,6 @@ async function start(): Promise<void> {
     })();
   });
 
-  if (configProblem) {
-    void dialog.showMessageBox({
-      type: 'warning',
-      title: 'Ringside configuration',
-      message: configProblem,
-    });
-  }
   await core.start();
 }
 
@@ -288,29 +290,6 @@ function openStore(name: string, dataDir: string, log: Logger): SettingsBackend 
     join(dataDir, `${name}.json`),
     log,
   );
-}
-
-/** Applies `--config` / RINGSIDE_CONFIG; returns the problem in plain words, or null. */
-function applyConfigFile(
-  settings: SettingsStore,
-  secrets: SecretStore,
-  log: Logger,
-): string | null {
-  const path = configPathFrom(process.argv, process.env);
-  if (!path) return null;
-  try {
-    const applied = applyConfig(loadConfigFile(path), settings, secrets);
-    log.info('configuration file applied', {
-      path,
-      sections: applied.sections,
-      secrets: applied.secrets,
-    });
-    return null;
-  } catch (error) {
-    if (!(error instanceof ConfigFileError)) throw error;
-    log.error('configuration file not applied', { error });
-    return `${error.message}\n\nRingside started with the settings it had.`;
-  }
 }
 
 /**

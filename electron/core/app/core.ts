@@ -4,13 +4,14 @@ import type { AppSnapshot } from '../../../shared/ipc/snapshot';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import { createEventParser } from '../../../shared/voicenter/parse';
 import { VOICENTER_SECRET, type SecretStore, type SettingsStore } from '../settings';
+import { answerUnsavedChanges } from '../settings/unsaved-changes';
 import { VoicenterRealtimeClient } from '../voicenter/realtime-client';
 import type { Timings, VoicenterCredentials } from '../voicenter/types';
 import { systemClock, type Clock, type Logger, type Notifier } from '../ports';
 import type { RingsideCore } from './core-types';
 import { CallAlerts } from './call-alerts';
 import { startDemoServices, type DemoServices } from './demo';
-import { Notices } from './notices';
+import { Notices, type HostNotices } from './notices';
 import { Telephony } from './telephony';
 import { coreHandlers } from './core-handlers';
 import { createIntegrations, type Integrations } from './integrations';
@@ -34,6 +35,8 @@ export interface CoreDeps {
   voicenterTimings?: Partial<Timings>;
   /** Tests speed up the demo scenarios. */
   demoSpeed?: number;
+  /** What the host found before the core existed or finds outside it (config file, data folder). */
+  hostNotices?: HostNotices;
 }
 
 /** Coalesce bursts of changes (a snapshot plus its events) into one push to the window. */
@@ -43,6 +46,7 @@ export function createRingsideCore(deps: CoreDeps): RingsideCore {
   const clock = deps.clock ?? systemClock;
   const log = deps.logger.child('core');
   const notices = new Notices(clock);
+  deps.hostNotices?.deliverTo(notices);
   const telephony = new Telephony(log, deps.settings.get().voicenter.ownExtensions);
   const snapshotListeners = new Set<(s: AppSnapshot) => void>();
   const focusListeners = new Set<(ivrid: string) => void>();
@@ -198,7 +202,8 @@ export function createRingsideCore(deps: CoreDeps): RingsideCore {
   };
 
   return {
-    handlers,
+    // A change the agent made that could not be saved answers so, instead of a silent success.
+    handlers: answerUnsavedChanges(handlers),
     snapshot,
     async start() {
       await integrations.start();

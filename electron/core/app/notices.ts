@@ -43,3 +43,24 @@ export class Notices {
     for (const listener of this.listeners) listener();
   }
 }
+
+/**
+ * Notices a host raises outside the core: a configuration file it could not use, a data folder
+ * it cannot write to. The host opens its log and settings before the core exists, so they are
+ * held until the core's `Notices` take them, and go straight there after that.
+ */
+export class HostNotices {
+  private held: { level: Notice['level']; text: string; key: string }[] = [];
+  private target: Notices | null = null;
+
+  add(level: Notice['level'], text: string, key: string): void {
+    if (this.target) this.target.add(level, text, key);
+    else this.held = [...this.held.filter((notice) => notice.key !== key), { level, text, key }];
+  }
+
+  deliverTo(notices: Notices): void {
+    this.target = notices;
+    for (const { level, text, key } of this.held) notices.add(level, text, key);
+    this.held = [];
+  }
+}

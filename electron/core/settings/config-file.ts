@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { z } from 'zod';
 import { describeIssue } from './document';
@@ -6,7 +6,7 @@ import { isRecord } from './migrations';
 import { splitBySecretFields, type SecretKey } from './section';
 import { isSectionName, sectionNames, sections, type SectionName } from './sections';
 import { VOICENTER_SECRET } from './sections/voicenter';
-import type { SecretStore } from './secret-store';
+import { MAX_SECRET_LENGTH, type SecretStore } from './secret-store';
 import {
   mergeDeep,
   SettingsError,
@@ -41,6 +41,8 @@ export class ConfigFileError extends Error {
 
 const ALLOWED_TOP_LEVEL = new Set<string>(['$schema', 'version', ...sectionNames]);
 const CONFIG_VERSION = 1;
+/** Far more than any real deployment's file; a larger one is a wrong path, not a configuration. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /** `--config <path>`, `--config=<path>`, else the RINGSIDE_CONFIG environment variable, else null. */
 export function configPathFrom(
@@ -64,8 +66,12 @@ export function loadConfigFile(path: string): ConfigFile {
   const absolute = resolve(path);
   let text: string;
   try {
+    if (statSync(absolute).size > MAX_CONFIG_BYTES) {
+      throw new ConfigFileError(absolute, [`it is larger than ${MAX_CONFIG_BYTES / 1024} KB`]);
+    }
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
+    if (error instanceof ConfigFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     const why =
       code === 'ENOENT'
@@ -145,6 +151,10 @@ function readSection(
   const secrets = Object.entries(split.secrets).filter(
     (entry): entry is [SecretKey, string] => typeof entry[1] === 'string',
   );
+  for (const [key, secret] of secrets) {
+    if (secret.length > MAX_SECRET_LENGTH)
+      problems.push(`the secret "${key}" is too long (at most ${MAX_SECRET_LENGTH} characters)`);
+  }
   return { values: split.values, secrets, problems };
 }
 

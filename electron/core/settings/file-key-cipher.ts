@@ -52,8 +52,7 @@ function loadOrCreateKey(keyFile: string): Buffer {
   try {
     const existing = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'base64');
     if (existing.length === KEY_BYTES) {
-      // Tighten a key file whose mode was loosened (copied, restored from a backup).
-      chmodSync(keyFile, 0o600);
+      tighten(keyFile);
       return existing;
     }
     throw new Error(
@@ -72,4 +71,16 @@ function loadOrCreateKey(keyFile: string): Buffer {
     throw error;
   }
   return key;
+}
+
+/**
+ * Tightens a key file whose mode was loosened (copied, restored from a backup). On a read-only
+ * folder nobody can loosen it further either, and the key is still good: go on without.
+ */
+function tighten(keyFile: string): void {
+  try {
+    chmodSync(keyFile, 0o600);
+  } catch {
+    // Best effort, see above.
+  }
 }

@@ -19,6 +19,9 @@ export {
   type ConfigFile,
 } from './config-file';
 export { SETTINGS_VERSION, migrate, migrations } from './migrations';
+export { openSettings, type OpenSettingsOptions, type OpenedSettings } from './open-settings';
+export { DataFolderWatch, dataFolderProblem, type DataFile } from './data-folder';
+export { answerUnsavedChanges, ChangeNotSavedError } from './unsaved-changes';
 export { sections, sectionNames, type SectionName, type SectionValue } from './sections';
 export { DEFAULT_LOGIN_BASE_URL, VOICENTER_SECRET } from './sections/voicenter';
 export type { SecretKey, SectionDef } from './section';

@@ -5,7 +5,7 @@ import type { SecretKey } from './section';
 import type { SettingsBackend } from './settings-store';
 
 const KEY_PATTERN = /^[a-z][a-zA-Z0-9]*\.[a-zA-Z][a-zA-Z0-9]*$/;
-const MAX_SECRET_LENGTH = 16_384;
+export const MAX_SECRET_LENGTH = 16_384;
 const DOCUMENT_VERSION = 1;
 
 /**

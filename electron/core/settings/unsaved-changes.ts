@@ -1,0 +1,46 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { UserFacingError } from '../../../shared/ipc/dispatch';
+import { refusalReason } from './data-folder';
+
+/**
+ * An agent's action that changed settings or secrets Ringside could not save. The change is in
+ * use (the stores keep it in memory, so nothing the agent chose is lost while Ringside runs), but
+ * the call answers this error so the window says it was not saved.
+ */
+export class ChangeNotSavedError extends UserFacingError {
+  constructor(cause: unknown) {
+    super(
+      'not-saved',
+      `Ringside is using this change but could not save it, because ${refusalReason(cause)}. It will be lost when Ringside closes unless it can save it before then.`,
+    );
+    this.name = 'ChangeNotSavedError';
+  }
+}
+
+/** The failed writes of the action being handled (one per call, carried across its awaits). */
+const action = new AsyncLocalStorage<{ failures: unknown[] }>();
+
+/** A settings or secrets write failed; the action that caused it, if any, answers for it. */
+export function noteUnsavedWrite(error: unknown): void {
+  action.getStore()?.failures.push(error);
+}
+
+type AnyHandler = (...args: never[]) => unknown;
+
+/**
+ * Wraps every handler so that a call during which a settings or secrets write failed answers
+ * `ChangeNotSavedError` instead of success. Attributing by async context (not a global counter)
+ * keeps a background write, or another call running at the same time, out of this call's answer.
+ */
+export function answerUnsavedChanges<H extends Record<string, AnyHandler>>(handlers: H): H {
+  const wrapped: Record<string, AnyHandler> = {};
+  for (const [name, handler] of Object.entries(handlers)) {
+    wrapped[name] = async (...args: never[]) => {
+      const context = { failures: [] as unknown[] };
+      const value = await action.run(context, () => handler(...args));
+      if (context.failures.length > 0) throw new ChangeNotSavedError(context.failures[0]);
+      return value;
+    };
+  }
+  return wrapped as H;
+}
