@@ -79,9 +79,7 @@ export function attachIpcSocket(server: Server, core: RingsideCore, token: strin
       });
     });
     const unsubscribers = [
-      core.onSnapshot((snapshot) =>
-        send(ws, { type: 'event', event: 'snapshot', payload: snapshot }),
-      ),
+      core.onUpdate((update) => send(ws, { type: 'event', event: 'update', payload: update })),
       core.onFocusCall((ivrid) =>
         send(ws, { type: 'event', event: 'focusCall', payload: { ivrid } }),
       ),

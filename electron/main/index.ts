@@ -203,7 +203,7 @@ async function start(): Promise<void> {
     Tray,
     Menu,
     imageFor,
-    initial: trayStateOf(core.snapshot()),
+    initial: trayStateOf(core.view()),
     onShow: showWindow,
     onQuit: () => app.quit(),
   });
@@ -211,12 +211,15 @@ async function start(): Promise<void> {
 
   // State to the window and the tray; the window comes forward on a new ring only if the agent chose it.
   let ringingId: string | null = null;
-  const unsubscribeSnapshot = core.onSnapshot((snapshot) => {
-    send('snapshot', snapshot);
-    tray.render(trayStateOf(snapshot));
-    const current = snapshot.calls.currentCall;
+  const unsubscribeSnapshot = core.onUpdate((update) => {
+    send('update', update);
+    // The tray and the ring follow the view; board-only updates change neither.
+    if (Object.keys(update.view).length === 0) return;
+    const view = core.view();
+    tray.render(trayStateOf(view));
+    const current = view.calls.currentCall;
     const nowRinging = current?.call.status === 'ringing' ? current.call.ivrid : null;
-    if (nowRinging && nowRinging !== ringingId && snapshot.settings.notifications.focusWindowOnRing)
+    if (nowRinging && nowRinging !== ringingId && view.settings.notifications.focusWindowOnRing)
       showWindow();
     ringingId = nowRinging;
   });

@@ -2,7 +2,6 @@
  * Small pure views over call state for the UI and the tray.
  */
 import type { ActiveCall, CallInfo, CallState, QueueInfo, RecentCall } from '../domain/calls';
-import { activeCallKey } from './draft';
 
 /**
  * How long the call has lasted at `now`: talk time once answered, ring/dial time before. 0 when
@@ -46,19 +45,12 @@ export function missedSince(recent: readonly RecentCall[], since: number): Recen
 
 /**
  * The active calls on the agent's own extensions (own extensions in configured order, each one's
- * calls oldest change first). Reads only the own extensions' records, so code that runs on every
- * event need not scan the whole board's `activeCalls`. For states made by the reducer, whose
- * `extensions[n].calls` always lists the active calls of `n`.
+ * calls oldest change first), from the state's own records: never the whole board.
  */
-export function ownActiveCalls(
-  state: Pick<CallState, 'ownExtensions' | 'extensions' | 'activeCalls'>,
-): ActiveCall[] {
+export function ownActiveCalls(state: Pick<CallState, 'ownExtensions' | 'own'>): ActiveCall[] {
   const out: ActiveCall[] = [];
-  for (const ext of state.ownExtensions) {
-    for (const call of state.extensions[ext]?.calls ?? []) {
-      const active = state.activeCalls[activeCallKey(ext, call.ivrid)];
-      if (active) out.push(active);
-    }
+  for (const extension of state.ownExtensions) {
+    for (const call of state.own[extension]?.calls ?? []) out.push({ extension, call });
   }
   return out;
 }

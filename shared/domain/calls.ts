@@ -134,12 +134,17 @@ export interface ActiveCall {
   extension: string;
 }
 
+/**
+ * The agent's side of the call state at one moment: the own extensions and their calls, the
+ * current and last call, queues and recent calls. An immutable value, cheap to take (it holds the
+ * own extensions' records, never the board), so the services that follow the agent's calls can
+ * compare the state before and after an event. The board itself lives in the call store.
+ */
 export interface CallState {
   /** The agent's own extension numbers (from settings, or the only one a user login sees). */
   ownExtensions: string[];
-  extensions: Record<string, ExtensionInfo>;
-  /** Every active call on every monitored extension, keyed `${extension}:${ivrid}`. */
-  activeCalls: Record<string, ActiveCall>;
+  /** The own extensions' board records when this state was taken (those the board knows). */
+  own: Readonly<Record<string, ExtensionInfo>>;
   /** The call this agent is ringing / talking / holding (newest wins); null when none. */
   currentCall: ActiveCall | null;
   /** The last call that was current, kept after hang-up so the card can show "ended". */
@@ -147,6 +152,18 @@ export interface CallState {
   queues: Record<string, QueueInfo>;
   /** Newest first, capped. */
   recent: RecentCall[];
-  /** UTC ms of the last event applied. */
-  lastEventAt: number | null;
+}
+
+/** The whole board (every monitored extension), read-only, always as of the latest event. */
+export interface CallBoard {
+  get(extension: string): ExtensionInfo | undefined;
+  /** Extensions on the board. */
+  readonly size: number;
+  /** Active calls on the board. */
+  readonly activeCallCount: number;
+  values(): IterableIterator<ExtensionInfo>;
+  /** An active call by extension and call id. */
+  activeCall(extension: string, ivrid: string): ActiveCall | undefined;
+  /** Every active call, oldest change first (walks the board: for on-demand use only). */
+  activeCalls(): IterableIterator<ActiveCall>;
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { method, type ApiMethods, type Handlers } from './define';
 import { secureUrlSchema } from '../net/secure-url';
-import type { AppSnapshot, SettingsView } from './snapshot';
+import type { AppState, AppUpdate, SettingsView } from './snapshot';
 import { rocketChatMethods } from './rocketchat-methods';
 import { signalWireMethods } from './signalwire-methods';
 import type { EventName, MethodName } from './names';
@@ -49,8 +49,8 @@ export const settingsPatchSchema = z
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const coreMethods = {
-  /** The whole view state, as pushed by the `snapshot` event. */
-  getSnapshot: method<AppSnapshot>()(z.tuple([])),
+  /** The whole state (view and board), as pushed by the `snapshot` event; updates follow it. */
+  getSnapshot: method<AppState>()(z.tuple([])),
   /** Signs in to a real Voicenter account; the secret stays in main, encrypted at rest. */
   signInVoicenter: method()(z.tuple([voicenterSignInSchema])),
   /** Switches to the built-in demo telephony service. */
@@ -81,8 +81,10 @@ void namesMatchContract;
 
 /** Events main pushes to the renderer. */
 export interface ApiEvents {
-  /** The whole view state after any change (coalesced). */
-  snapshot: AppSnapshot;
+  /** The whole state: sent when a window connects. */
+  snapshot: AppState;
+  /** What changed since the previous update (coalesced to one per frame). */
+  update: AppUpdate;
   /** The agent clicked a call's notification: show that call. */
   focusCall: { ivrid: string };
 }

@@ -32,7 +32,7 @@ export const methodNames = [
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['snapshot', 'focusCall'] as const;
+export const eventNames = ['snapshot', 'update', 'focusCall'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export const invokeChannel = (name: MethodName): string => `ringside:${name}`;

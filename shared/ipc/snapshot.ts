@@ -1,4 +1,10 @@
-import type { CallState } from '../domain/calls';
+import type {
+  ActiveCall,
+  CallOutcome,
+  ExtensionInfo,
+  QueueInfo,
+  RecentCall,
+} from '../domain/calls';
 import type { ConnectionView, LoginType } from '../domain/connection';
 import type { RocketChatView } from './rocketchat';
 import type { SignalWireView } from './signalwire';
@@ -27,11 +33,25 @@ export interface SettingsView {
   demo: { enabled: boolean; scenario: string };
 }
 
-/** Everything the window shows, pushed by main on every change. */
+/**
+ * The calls as the window sees them: the agent's own extensions and calls, queues and recent calls.
+ * The rest of the board travels separately (`AppState.board`, `AppUpdate.board`), as changes.
+ */
+export interface CallsView {
+  ownExtensions: string[];
+  /** The own extensions' board records, in `ownExtensions` order (those the board knows). */
+  own: ExtensionInfo[];
+  currentCall: ActiveCall | null;
+  lastCall: (ActiveCall & { endedAt: number; outcome: CallOutcome }) | null;
+  queues: Record<string, QueueInfo>;
+  recent: RecentCall[];
+}
+
+/** Everything the window shows but the board: small, and sent in parts as they change. */
 export interface AppSnapshot {
   mode: 'demo' | 'account' | 'signed-out';
   connection: ConnectionView;
-  calls: CallState;
+  calls: CallsView;
   settings: SettingsView;
   notices: Notice[];
   notificationsAvailable: boolean;
@@ -40,4 +60,31 @@ export interface AppSnapshot {
   outbox: OutboxView;
   /** Wall clock of main when the snapshot was made (for live timers without clock drift). */
   now: number;
+}
+
+/** The parts of the view an update can carry; `now` travels with every update. */
+export type ViewPart = Exclude<keyof AppSnapshot, 'now'>;
+
+/** The whole state, for a window that (re)connects: the view, the board, and where updates resume. */
+export interface AppState extends AppSnapshot {
+  /** The last update this state includes: updates with a higher `seq` follow it. */
+  seq: number;
+  /** Every extension on the board. */
+  board: ExtensionInfo[];
+}
+
+/** Changed board records (whole), or the whole board again after a server snapshot. */
+export interface BoardPatch {
+  /** True: `upsert` is the whole board, replacing what the window had. */
+  reset: boolean;
+  upsert: ExtensionInfo[];
+}
+
+/** What changed since the previous update: at most one per frame, own calls first. */
+export interface AppUpdate {
+  seq: number;
+  now: number;
+  /** View parts that changed, each whole. */
+  view: Partial<Pick<AppSnapshot, ViewPart>>;
+  board: BoardPatch | null;
 }

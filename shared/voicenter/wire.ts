@@ -10,6 +10,7 @@
  * (reported in `dropped`), so one odd call never costs the whole snapshot.
  */
 import { z } from 'zod';
+import { readExtension, readList } from './read';
 
 /**
  * Error map used for every parse: messages name the problem, never the value, because payloads
@@ -72,15 +73,6 @@ export const looseString = z
   .transform((s) => s ?? '')
   .catch('');
 
-/** An optional object: missing, null or invalid gives null. */
-function looseObjectOrNull<T extends z.core.$ZodLooseShape>(shape: T) {
-  return z
-    .looseObject(shape)
-    .nullish()
-    .transform((o) => o ?? null)
-    .catch(null);
-}
-
 /** Required id: non-empty text, or an integer the server sent as a number. */
 export const idString = z.union([
   z.string().trim().min(1),
@@ -131,64 +123,43 @@ export function optionalLenientList<T extends z.ZodType>(item: T) {
     .transform((values) => collect(item, values ?? []));
 }
 
-/** An optional object: missing or null gives null; present but invalid gives null and a note. */
-export function lenientItem<T extends z.ZodType>(item: T) {
-  return z
-    .unknown()
-    .optional()
-    .transform((value): { value: z.output<T> | null; problem: string | null } => {
-      if (value === undefined || value === null) return { value: null, problem: null };
-      const result = item.safeParse(value, { error: safeErrorMap });
-      if (result.success) return { value: result.data, problem: null };
-      return { value: null, problem: describeIssues(result.error.issues) };
-    });
+/** Call (spec 2.3), as read by `readCall` (`read.ts`). Times stay raw server seconds here. */
+export interface WireCall {
+  ivrid: string;
+  callStarted: number | null;
+  calldurationinterval: number | null;
+  callAnswered: number | null;
+  answered: number | null;
+  callername: string;
+  callerphone: string;
+  did: string;
+  direction: string;
+  c2cdirection: number | null;
+  callstatus: string;
+  customdata: Record<string, unknown>;
+  recording: { Filename: string; IsMuted: number | null } | null;
+  queueID: number | null;
+  campaignID: number | null;
 }
 
-const plainRecord = z
-  .record(z.string(), z.unknown())
-  .nullish()
-  .catch(undefined)
-  .transform((r): Record<string, unknown> => r ?? {});
-
-/** Call (spec 2.3). Times stay raw server seconds here. */
-export const wireCall = z.looseObject({
-  ivrid: idString,
-  callStarted: looseNumber,
-  calldurationinterval: looseNumber,
-  callAnswered: looseNumber,
-  answered: looseNumber,
-  callername: looseString,
-  callerphone: looseString,
-  did: looseString,
-  direction: looseString,
-  c2cdirection: looseNumber,
-  callstatus: looseString,
-  customdata: plainRecord,
-  recording: looseObjectOrNull({ Filename: looseString, IsMuted: looseNumber }),
-  queueID: looseNumber,
-  campaignID: looseNumber,
-});
-export type WireCall = z.output<typeof wireCall>;
-
-/** Extension (spec 2.3). `summery` is the wire's spelling. */
-export const wireExtension = z.looseObject({
-  number: idString,
-  userID: looseNumber,
-  userName: looseString,
-  extenUser: looseString,
-  onlineUserID: looseNumber,
-  representative: looseNumber,
-  summery: looseObjectOrNull({ representative: looseString }),
-  representativeStatus: looseNumber,
-  representativeUpdated: looseNumber,
-  lastCallEventEpoch: looseNumber,
-  lastAnsweredCallEventEpoch: looseNumber,
-  lastHangupCallEpoch: looseNumber,
-  peerStatus: looseString,
-  calls: optionalLenientList(wireCall),
-  currentCall: lenientItem(wireCall),
-});
-export type WireExtension = z.output<typeof wireExtension>;
+/** Extension (spec 2.3), as read by `readExtension`. `summery` is the wire's spelling. */
+export interface WireExtension {
+  number: string;
+  userID: number | null;
+  userName: string;
+  extenUser: string;
+  onlineUserID: number | null;
+  representative: number | null;
+  summery: { representative: string } | null;
+  representativeStatus: number | null;
+  representativeUpdated: number | null;
+  lastCallEventEpoch: number | null;
+  lastAnsweredCallEventEpoch: number | null;
+  lastHangupCallEpoch: number | null;
+  peerStatus: string;
+  calls: Lenient<WireCall>;
+  currentCall: { value: WireCall | null; problem: string | null };
+}
 
 /** A waiting call in a queue: `ivrid` and `IvrUniqueID` carry the same id; either will do. */
 export const wireQueueCall = z
@@ -241,7 +212,8 @@ export const wireAllExtensionsStatus = z.looseObject({
   errorCode: looseNumber,
   errorDesc: looseString,
   ...serverTime,
-  extensions: lenientList(wireExtension),
+  // Thousands of extensions on a large account: read by the plain readers of `read.ts`.
+  extensions: z.array(z.unknown()).transform((values) => readList(readExtension, values)),
 });
 
 export const wireQueueEvent = z.looseObject({
@@ -251,18 +223,6 @@ export const wireQueueEvent = z.looseObject({
   telephonyservertime: looseNumber,
   ivruniqueid: looseString,
   data: wireQueue,
-});
-
-export const wireExtensionEvent = z.looseObject({
-  eventName: looseString,
-  reason: z.string().trim().min(1),
-  ...serverTime,
-  telephonyservertime: looseNumber,
-  /** HANGUP only. */
-  cause: looseString,
-  callerID: looseString,
-  ivruniqueid: looseString,
-  data: wireExtension,
 });
 
 /** AllDialersStatus / DialerEvent: not described by the seed; only the time is used. */

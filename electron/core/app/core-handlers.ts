@@ -1,6 +1,6 @@
 import type { Handlers } from '../../../shared/ipc/define';
 import type { coreMethods, VoicenterSignIn } from '../../../shared/ipc/contract';
-import type { AppSnapshot } from '../../../shared/ipc/snapshot';
+import type { AppState } from '../../../shared/ipc/snapshot';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import {
   DEFAULT_LOGIN_BASE_URL,
@@ -18,7 +18,7 @@ export interface CoreHandlerDeps {
   secrets: SecretStore;
   notices: Notices;
   telephony: Telephony;
-  snapshot: () => AppSnapshot;
+  snapshot: () => AppState;
   testRing: () => Promise<void>;
   connectAccount: (credentials: VoicenterCredentials) => Promise<void>;
   connectDemo: () => Promise<void>;

@@ -1,4 +1,4 @@
-import type { AppSnapshot } from '../../../shared/ipc/snapshot';
+import type { AppSnapshot, AppState, AppUpdate } from '../../../shared/ipc/snapshot';
 import type { ApiHandlers } from '../../../shared/ipc/contract';
 import type { DemoServices } from './demo';
 
@@ -8,9 +8,15 @@ export interface RingsideCore {
   stop(): Promise<void>;
   /** Implementations of every IPC method (dispatch validates arguments before calling them). */
   readonly handlers: ApiHandlers;
-  snapshot(): AppSnapshot;
-  /** Called with the whole snapshot after each change (coalesced). Returns an unsubscribe. */
-  onSnapshot(listener: (snapshot: AppSnapshot) => void): () => void;
+  /** The whole state (view and board), for a window that (re)connects. */
+  snapshot(): AppState;
+  /** The view without the board: cheap, for the tray and the host's own decisions. */
+  view(): AppSnapshot;
+  /**
+   * Called with what changed after each change, coalesced to one update per frame; an update
+   * follows the state `snapshot()` returned before it. Returns an unsubscribe.
+   */
+  onUpdate(listener: (update: AppUpdate) => void): () => void;
   /** Called when the agent clicked a call's notification. */
   onFocusCall(listener: (ivrid: string) => void): () => void;
   /** Power resume / network change: reconnect now even if the socket claims to be open. */

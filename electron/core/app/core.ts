@@ -1,6 +1,7 @@
 import io from 'socket.io-client';
 import type { ApiHandlers } from '../../../shared/ipc/contract';
 import type { AppSnapshot } from '../../../shared/ipc/snapshot';
+import { callsView } from '../../../shared/calls/view';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import { createEventParser } from '../../../shared/voicenter/parse';
 import { VOICENTER_SECRET, type SecretStore, type SettingsStore } from '../settings';
@@ -16,6 +17,7 @@ import { Telephony } from './telephony';
 import { coreHandlers } from './core-handlers';
 import { createIntegrations, type Integrations } from './integrations';
 import { buildDiagnostics } from './diagnostics';
+import { ViewPublisher } from './view-publisher';
 
 export interface CoreDeps {
   settings: SettingsStore;
@@ -39,20 +41,14 @@ export interface CoreDeps {
   hostNotices?: HostNotices;
 }
 
-/** Coalesce bursts of changes (a snapshot plus its events) into one push to the window. */
-const SNAPSHOT_COALESCE_MS = 30;
-
 export function createRingsideCore(deps: CoreDeps): RingsideCore {
   const clock = deps.clock ?? systemClock;
   const log = deps.logger.child('core');
   const notices = new Notices(clock);
   deps.hostNotices?.deliverTo(notices);
   const telephony = new Telephony(log, deps.settings.get().voicenter.ownExtensions);
-  const snapshotListeners = new Set<(s: AppSnapshot) => void>();
   const focusListeners = new Set<(ivrid: string) => void>();
   let demo: DemoServices | null = null;
-  let pushTimer: ReturnType<typeof setTimeout> | null = null;
-  let stopped = false;
 
   const integrations: Integrations = createIntegrations({
     settings: deps.settings,
@@ -74,18 +70,15 @@ export function createRingsideCore(deps: CoreDeps): RingsideCore {
     onFailure: (message) => notices.add('warning', message, 'notification-failed'),
   });
 
-  telephony.onCallEvent((event, before, after) => alerts.handle(event, before, after));
-  telephony.onCallEvent((event, before, after) => integrations.onCallEvent(event, before, after));
-
   function mode(): AppSnapshot['mode'] {
     return deps.settings.get().app.mode;
   }
 
-  function snapshot(): AppSnapshot {
+  function view(): AppSnapshot {
     return {
       mode: mode(),
       connection: telephony.connectionView,
-      calls: telephony.state,
+      calls: callsView(telephony.state),
       settings: deps.settings.view((key) => deps.secrets.has(key)),
       notices: notices.list(),
       notificationsAvailable: deps.notificationsAvailable,
@@ -94,14 +87,18 @@ export function createRingsideCore(deps: CoreDeps): RingsideCore {
     };
   }
 
-  function schedulePush(): void {
-    if (pushTimer || stopped) return;
-    pushTimer = setTimeout(() => {
-      pushTimer = null;
-      const current = snapshot();
-      for (const listener of snapshotListeners) listener(current);
-    }, SNAPSHOT_COALESCE_MS);
-  }
+  const publisher = new ViewPublisher({ view, board: () => telephony.board, clock });
+  const schedulePush = () => publisher.viewChanged();
+
+  // The alert first: it must never wait for the followers or the window.
+  telephony.onOwnCallEvent((event, before, after) => alerts.handle(event, before, after));
+  telephony.onOwnCallEvent((event, before, after) =>
+    integrations.onCallEvent(event, before, after),
+  );
+  telephony.onBoardChange((change) => {
+    if (change.kind === 'one') publisher.extensionChanged(change.extension);
+    else publisher.boardReset();
+  });
 
   telephony.onChange(schedulePush);
   notices.onChange(schedulePush);
@@ -181,7 +178,7 @@ export function createRingsideCore(deps: CoreDeps): RingsideCore {
       secrets: deps.secrets,
       notices,
       telephony,
-      snapshot,
+      snapshot: () => publisher.state(),
       testRing: () => alerts.testRing(),
       connectAccount,
       connectDemo: async () => {
@@ -195,7 +192,7 @@ export function createRingsideCore(deps: CoreDeps): RingsideCore {
         await telephony.disconnect();
         await stopDemo();
       },
-      diagnostics: () => buildDiagnostics(snapshot(), deps.recentLogLines?.() ?? []),
+      diagnostics: () => buildDiagnostics(view(), telephony.board, deps.recentLogLines?.() ?? []),
       voicenterTimeoutMs: deps.voicenterTimings?.httpTimeoutMs,
     }),
     ...integrations.handlers,
@@ -204,22 +201,21 @@ export function createRingsideCore(deps: CoreDeps): RingsideCore {
   return {
     // A change the agent made that could not be saved answers so, instead of a silent success.
     handlers: answerUnsavedChanges(handlers),
-    snapshot,
+    snapshot: () => publisher.state(),
+    view,
     async start() {
       await integrations.start();
       await startForMode();
       schedulePush();
     },
     async stop() {
-      stopped = true;
-      if (pushTimer) clearTimeout(pushTimer);
+      publisher.stop();
       await telephony.disconnect();
       await integrations.stop();
       await stopDemo();
     },
-    onSnapshot(listener) {
-      snapshotListeners.add(listener);
-      return () => snapshotListeners.delete(listener);
+    onUpdate(listener) {
+      return publisher.subscribe(listener);
     },
     onFocusCall(listener) {
       focusListeners.add(listener);

@@ -1,3 +1,4 @@
+import type { CallBoard } from '../../../shared/domain/calls';
 import type { AppSnapshot } from '../../../shared/ipc/snapshot';
 import { redact } from '../logging/redact';
 
@@ -5,7 +6,11 @@ import { redact } from '../logging/redact';
  * The one-click support bundle: what the app believes (connection, calls, queues, pending
  * actions) and the recent log, with every secret-looking field redacted once more on the way out.
  */
-export function buildDiagnostics(snapshot: AppSnapshot, recentLogLines: readonly string[]): string {
+export function buildDiagnostics(
+  snapshot: AppSnapshot,
+  board: CallBoard,
+  recentLogLines: readonly string[],
+): string {
   const report = {
     generatedAt: new Date(snapshot.now).toISOString(),
     mode: snapshot.mode,
@@ -13,7 +18,8 @@ export function buildDiagnostics(snapshot: AppSnapshot, recentLogLines: readonly
     settings: snapshot.settings,
     notificationsAvailable: snapshot.notificationsAvailable,
     currentCall: snapshot.calls.currentCall,
-    activeCalls: Object.keys(snapshot.calls.activeCalls).length,
+    boardSize: board.size,
+    activeCalls: board.activeCallCount,
     recentCalls: snapshot.calls.recent.slice(0, 20),
     queues: snapshot.calls.queues,
     outbox: snapshot.outbox,

@@ -1,6 +1,6 @@
-import type { CallState, RealtimeEvent } from '../../../shared/domain/calls';
+import type { CallBoard, CallState, RealtimeEvent } from '../../../shared/domain/calls';
 import type { ConnectionView } from '../../../shared/domain/connection';
-import { initialCallState, reduceCallState, setOwnExtensions } from '../../../shared/calls/reducer';
+import { CallStore } from '../../../shared/calls/store';
 import type { Logger } from '../ports';
 
 /** The parts of the realtime client the app uses (see electron/core/voicenter/realtime-client.ts). */
@@ -16,6 +16,25 @@ export interface RealtimeClientLike {
 
 export type CallEventListener = (event: RealtimeEvent, before: CallState, after: CallState) => void;
 
+/** Which board records changed: one extension's, or all of them (a snapshot, a new session). */
+export type BoardChange = { kind: 'one'; extension: string } | { kind: 'all' };
+
+/**
+ * Whether an event may have changed anything about the agent's own calls: the own extensions'
+ * records (their calls), the current or last call, or which extensions are own. O(own extensions).
+ */
+export function ownCallsChanged(before: CallState, after: CallState): boolean {
+  if (before === after) return false;
+  if (
+    before.currentCall !== after.currentCall ||
+    before.lastCall !== after.lastCall ||
+    before.ownExtensions !== after.ownExtensions
+  ) {
+    return true;
+  }
+  return after.ownExtensions.some((n) => before.own[n] !== after.own[n]);
+}
+
 const IDLE: ConnectionView = {
   state: { status: 'idle' },
   lastEventAt: null,
@@ -25,26 +44,35 @@ const IDLE: ConnectionView = {
 
 /**
  * The realtime call spine: one client at a time, its events folded into the call state by the
- * pure reducer, and every change announced to the services that follow the call (alerts,
- * Rocket.Chat, SignalWire) with the state before and after.
+ * call store. The services that follow the agent's calls (alerts, Rocket.Chat, SignalWire) hear
+ * only of events that may have changed those calls, with the agent's side before and after; on
+ * an account login the other extensions' events (nearly all of them) reach only the board's
+ * listeners.
  */
 export class Telephony {
   private client: RealtimeClientLike | null = null;
   private unsubscribe: Array<() => void> = [];
-  private calls: CallState;
+  private store: CallStore;
   private connection: ConnectionView = IDLE;
-  private readonly callListeners = new Set<CallEventListener>();
+  private readonly boardListeners = new Set<(change: BoardChange) => void>();
+  private readonly ownCallListeners = new Set<CallEventListener>();
   private readonly changeListeners = new Set<() => void>();
 
   constructor(
     private readonly logger: Logger,
     ownExtensions: string[],
   ) {
-    this.calls = initialCallState(ownExtensions);
+    this.store = new CallStore(ownExtensions);
   }
 
+  /** The agent's side of the call state now. */
   get state(): CallState {
-    return this.calls;
+    return this.store.state;
+  }
+
+  /** The whole board, as of the latest event. */
+  get board(): CallBoard {
+    return this.store.board;
   }
 
   get connectionView(): ConnectionView {
@@ -54,7 +82,8 @@ export class Telephony {
   /** Replaces the current client (closing the old one first) and starts the new one. */
   async use(client: RealtimeClientLike, ownExtensions: string[]): Promise<void> {
     await this.disconnect();
-    this.calls = initialCallState(ownExtensions);
+    this.store = new CallStore(ownExtensions);
+    this.emitBoard({ kind: 'all' });
     this.client = client;
     this.unsubscribe = [
       client.on('event', (event) => this.apply(event)),
@@ -82,13 +111,20 @@ export class Telephony {
   }
 
   setOwnExtensions(list: string[]): void {
-    this.calls = setOwnExtensions(this.calls, list);
+    this.store.setOwnExtensions(list);
     this.changed();
   }
 
-  onCallEvent(listener: CallEventListener): () => void {
-    this.callListeners.add(listener);
-    return () => this.callListeners.delete(listener);
+  /** Board records changed (the window's board follows every extension). */
+  onBoardChange(listener: (change: BoardChange) => void): () => void {
+    this.boardListeners.add(listener);
+    return () => this.boardListeners.delete(listener);
+  }
+
+  /** Events that may have changed the agent's own calls (see `ownCallsChanged`). */
+  onOwnCallEvent(listener: CallEventListener): () => void {
+    this.ownCallListeners.add(listener);
+    return () => this.ownCallListeners.delete(listener);
   }
 
   onChange(listener: () => void): () => void {
@@ -97,10 +133,23 @@ export class Telephony {
   }
 
   private apply(event: RealtimeEvent): void {
-    const before = this.calls;
-    const after = reduceCallState(before, event);
-    this.calls = after;
-    for (const listener of this.callListeners) {
+    const change = this.store.apply(event);
+    const { before, after } = change;
+    if (ownCallsChanged(before, after)) this.notify(event, before, after);
+    if (change.board === 'all') this.emitBoard({ kind: 'all' });
+    else if (change.board === 'one' && change.extension !== null) {
+      this.emitBoard({ kind: 'one', extension: change.extension });
+    }
+    // Even an event that changes no call moves the connection's "last event" time.
+    this.changed();
+  }
+
+  private emitBoard(change: BoardChange): void {
+    for (const listener of this.boardListeners) listener(change);
+  }
+
+  private notify(event: RealtimeEvent, before: CallState, after: CallState): void {
+    for (const listener of this.ownCallListeners) {
       // One follower's failure must not stop the others or the call state.
       try {
         listener(event, before, after);
@@ -108,7 +157,6 @@ export class Telephony {
         this.logger.error('call event follower failed', { error, kind: event.kind });
       }
     }
-    this.changed();
   }
 
   private changed(): void {

@@ -64,9 +64,7 @@ export function findCall(state: CallState | null, ivrid: string): CallInfo | nul
   if (own) return own;
   if (state.currentCall?.call.ivrid === ivrid) return state.currentCall.call;
   if (state.lastCall?.call.ivrid === ivrid) return state.lastCall.call;
-  return (
-    Object.values(state.activeCalls).find((active) => active.call.ivrid === ivrid)?.call ?? null
-  );
+  return null;
 }
 
 export const isCallActive = (state: CallState | null, ivrid: string): boolean =>

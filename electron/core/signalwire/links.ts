@@ -2,18 +2,25 @@
  * Which Voicenter call (ivrid) is which SignalWire call (UUID). A link comes from the call's
  * `customdata` under the configured key, or from an id the agent pasted; the pasted one wins,
  * because it is the agent's explicit choice. Only calls the agent can see keep links: the active
- * ones and the last one (so the card can still show its history after hang-up).
+ * calls on the agent's own extensions and the last one (so the card can still show its history
+ * after hang-up). Those are read from the own extensions' records, never from the whole board, and
+ * links are rebuilt only when one of them changed.
  */
 import type { CallInfo, CallState } from '../../../shared/domain/calls';
+import { ownActiveCalls } from '../../../shared/calls/derive';
 import type { SignalWireCallLink } from '../../../shared/ipc/signalwire';
 import { callIdFromCustomData } from '../../../shared/signalwire/call-id';
+
+/** Ended SignalWire calls remembered (oldest forgotten first): a shift's worth, not forever. */
+const ENDED_REMEMBERED = 500;
 
 export class CallLinks {
   private pasted = new Map<string, string>();
   private links = new Map<string, SignalWireCallLink>();
   /** SignalWire call ids known to be over (our `calling.end` succeeded, or answered 404). */
   private readonly ended = new Set<string>();
-  private state: CallState | null = null;
+  /** The calls the agent can see, as of the last update. */
+  private visible: CallInfo[] = [];
 
   constructor(private customDataKey: string) {}
 
@@ -26,13 +33,18 @@ export class CallLinks {
 
   /** The calls changed: recompute. Returns whether any link changed. */
   update(state: CallState): boolean {
-    this.state = state;
+    const visible = ownActiveCalls(state).map((active) => active.call);
+    if (state.lastCall) visible.push(state.lastCall.call);
+    if (visible.length === this.visible.length && visible.every((c, i) => c === this.visible[i])) {
+      return false;
+    }
+    this.visible = visible;
     return this.rebuild();
   }
 
   /** Whether the agent can see this call now. */
   isVisible(ivrid: string): boolean {
-    return this.visibleCalls().some((call) => call.ivrid === ivrid);
+    return this.visible.some((call) => call.ivrid === ivrid);
   }
 
   paste(ivrid: string, signalwireCallId: string | null): boolean {
@@ -54,6 +66,10 @@ export class CallLinks {
   markEnded(signalwireCallId: string): boolean {
     if (this.ended.has(signalwireCallId)) return false;
     this.ended.add(signalwireCallId);
+    if (this.ended.size > ENDED_REMEMBERED) {
+      const oldest = this.ended.values().next().value;
+      if (oldest !== undefined) this.ended.delete(oldest);
+    }
     return this.rebuild();
   }
 
@@ -65,16 +81,9 @@ export class CallLinks {
     return [...this.links.values()].map((link) => ({ ...link }));
   }
 
-  private visibleCalls(): CallInfo[] {
-    if (!this.state) return [];
-    const calls = Object.values(this.state.activeCalls).map((active) => active.call);
-    if (this.state.lastCall) calls.push(this.state.lastCall.call);
-    return calls;
-  }
-
   private rebuild(): boolean {
     const next = new Map<string, SignalWireCallLink>();
-    for (const call of this.visibleCalls()) {
+    for (const call of this.visible) {
       if (next.has(call.ivrid)) continue;
       const pasted = this.pasted.get(call.ivrid);
       const fromData = this.fromCall(call);
@@ -89,7 +98,7 @@ export class CallLinks {
     }
     // A pasted id is forgotten with its call.
     for (const ivrid of [...this.pasted.keys()]) {
-      if (!this.visibleCalls().some((call) => call.ivrid === ivrid)) this.pasted.delete(ivrid);
+      if (!this.isVisible(ivrid)) this.pasted.delete(ivrid);
     }
     const changed = !sameLinks(this.links, next);
     this.links = next;

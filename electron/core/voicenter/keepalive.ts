@@ -11,10 +11,16 @@ export interface KeepaliveOptions {
   onDead(): void;
 }
 
+/**
+ * Activity only stamps the time: on an account login events arrive thousands of times a second,
+ * and clearing and arming a timer for each one would cost more than the event. The idle timer
+ * looks at the stamp when it fires and waits out the rest.
+ */
 export class KeepaliveMonitor {
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   private deadTimer: ReturnType<typeof setTimeout> | null = null;
   private running = false;
+  private lastActivity = 0;
 
   constructor(private readonly options: KeepaliveOptions) {}
 
@@ -26,8 +32,12 @@ export class KeepaliveMonitor {
   /** Anything arrived: the link is alive. */
   activity(): void {
     if (!this.running) return;
-    this.clear();
-    this.armIdle();
+    this.lastActivity = performance.now();
+    if (this.deadTimer !== null) {
+      clearTimeout(this.deadTimer);
+      this.deadTimer = null;
+    }
+    if (this.idleTimer === null) this.armIdle(this.options.idleMs);
   }
 
   stop(): void {
@@ -35,10 +45,15 @@ export class KeepaliveMonitor {
     this.clear();
   }
 
-  private armIdle(): void {
+  private armIdle(delay: number): void {
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
       if (!this.running) return;
+      const quiet = performance.now() - this.lastActivity;
+      if (quiet < this.options.idleMs) {
+        this.armIdle(this.options.idleMs - quiet);
+        return;
+      }
       if (this.deadTimer === null) {
         this.deadTimer = setTimeout(() => {
           this.deadTimer = null;
@@ -47,9 +62,9 @@ export class KeepaliveMonitor {
           this.options.onDead();
         }, this.options.deadMs);
       }
-      this.armIdle();
+      this.armIdle(this.options.idleMs);
       this.options.sendKeepalive();
-    }, this.options.idleMs);
+    }, delay);
   }
 
   private clear(): void {

@@ -1,20 +1,29 @@
 /**
- * The window's state: the latest snapshot from main, a ticking clock for live timers, whether main
- * is reachable, and the call the agent asked to see (a notification click). Components read it;
- * only `start()` subscribes, from the root component's `$effect`.
+ * The window's state: the view main sent (whole once, then the parts that change), the board
+ * (patched record by record), a ticking clock for live timers, whether main is reachable, and the
+ * call the agent asked to see (a notification click). Components read it; only `start()`
+ * subscribes, from the root component's `$effect`.
  */
-import type { AppSnapshot } from '../../../shared/ipc/snapshot';
+import type { ExtensionInfo } from '../../../shared/domain/calls';
+import type { AppSnapshot, AppState, AppUpdate } from '../../../shared/ipc/snapshot';
 import { api, getTransport, type LinkState } from './api';
+import { ViewSync } from './view-sync';
 
 const TICK_MS = 1000;
 
 class RingsideState {
-  /** Replaced whole on every push, so it is not made deeply reactive. */
+  /** Replaced (shallowly) on every update, so it is not made deeply reactive. */
   snapshot = $state.raw<AppSnapshot | null>(null);
+  /**
+   * Every extension on the board, patched in place (a reactive copy of 5,000 records per update
+   * would cost more than the update); `boardVersion` changes whenever it does.
+   */
+  boardVersion = $state(0);
   link = $state.raw<LinkState>({ status: 'connecting', attempt: 1 });
   /** The call a notification click asked for; `focusSeq` changes on every request, even a repeat. */
   focusedIvrid = $state<string | null>(null);
   focusSeq = $state(0);
+  readonly #sync = new ViewSync();
 
   // Main's clock at the last snapshot, and our monotonic clock when it arrived: timers count from
   // main's time, so a renderer clock that differs from main's cannot skew them.
@@ -24,10 +33,29 @@ class RingsideState {
   /** Main's wall clock, now (UTC ms), advancing once a second. */
   now = $derived(this.#base.mainNow + (this.#tick - this.#base.localAt));
 
-  setSnapshot(snapshot: AppSnapshot): void {
+  get board(): ReadonlyMap<string, ExtensionInfo> {
+    return this.#sync.board;
+  }
+
+  /** A whole state: replaces everything, then applies the updates that came early. */
+  setState(state: AppState): void {
+    if (this.#sync.setState(state)) this.#publish(true);
+  }
+
+  /** Returns false when the update does not follow what the window has (ask for the whole state). */
+  applyUpdate(update: AppUpdate): boolean {
+    const outcome = this.#sync.apply(update);
+    if (outcome === 'applied') this.#publish(update.board !== null);
+    return outcome !== 'gap';
+  }
+
+  #publish(boardChanged: boolean): void {
+    const view = this.#sync.view;
+    if (!view) return;
+    if (boardChanged) this.boardVersion += 1;
     const localAt = performance.now();
-    this.snapshot = snapshot;
-    this.#base = { mainNow: snapshot.now, localAt };
+    this.snapshot = view;
+    this.#base = { mainNow: view.now, localAt };
     this.#tick = localAt;
   }
 
@@ -42,15 +70,20 @@ class RingsideState {
     this.link = transport.link();
     const refresh = async () => {
       const result = await api.getSnapshot();
-      if (result.ok) this.setSnapshot(result.value);
+      if (result.ok) this.setState(result.value);
     };
     const disposers = [
-      api.on('snapshot', (snapshot) => this.setSnapshot(snapshot)),
+      api.on('snapshot', (state) => this.setState(state)),
+      api.on('update', (update) => {
+        if (!this.applyUpdate(update)) void refresh();
+      }),
       api.on('focusCall', ({ ivrid }) => this.focusCall(ivrid)),
       transport.onLink((state) => {
         this.link = state;
-        // The host pushes a snapshot on connect, but ask anyway: a missed push must not leave
-        // the window showing the state from before the outage.
+        // A host that comes back may be a new one, counting its updates from zero again.
+        if (state.status !== 'up') this.#sync.reset();
+        // The host pushes the whole state on connect, but ask anyway: a missed push must not
+        // leave the window showing the state from before the outage.
         if (state.status === 'up') void refresh();
       }),
     ];

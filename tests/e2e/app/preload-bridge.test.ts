@@ -55,7 +55,7 @@ describe.skipIf(reason !== null)('the window through a preload-style bridge', ()
         .evaluate(([e, p]) => window.__ringsideEmit?.(e as string, p), [event, payload])
         .catch(() => undefined);
     };
-    offs.push(core.onSnapshot((snapshot) => emit('snapshot', snapshot)));
+    offs.push(core.onUpdate((update) => emit('update', update)));
     // The page is the app's own; the fragment token is irrelevant on this path.
     await page.goto(app.host.url.split('#')[0] ?? app.host.url);
   });

@@ -10,7 +10,7 @@ import type {
   ExtensionInfo,
   RealtimeEvent,
 } from '../../../shared/domain/calls';
-import { initialCallState, reduceCallState } from '../../../shared/calls/reducer';
+import { CallStore } from '../../../shared/calls/store';
 import { Outbox } from '../../../electron/core/outbox/outbox';
 import { FileOutboxStorage } from '../../../electron/core/outbox/file-storage';
 import { systemClock } from '../../../electron/core/ports';
@@ -167,9 +167,9 @@ const extension = (calls: CallInfo[]): ExtensionInfo =>
     calls,
   });
 
-/** Plays the telephony side through the real call reducer and hands each change to the service. */
+/** Plays the telephony side through the real call store and hands each change to the service. */
 export class CallDriver {
-  state: CallState = initialCallState([OWN_EXTENSION]);
+  private readonly store = new CallStore([OWN_EXTENSION]);
   private readonly calls = new Map<string, CallInfo>();
 
   constructor(private readonly service: RocketChatService) {}
@@ -258,10 +258,13 @@ export class CallDriver {
     await this.apply(event);
   }
 
+  get state(): CallState {
+    return this.store.state;
+  }
+
   private async apply(event: RealtimeEvent): Promise<void> {
-    const before = this.state;
-    this.state = reduceCallState(before, event);
-    await this.service.onCallEvent(event, before, this.state);
+    const { before, after } = this.store.apply(event);
+    await this.service.onCallEvent(event, before, after);
   }
 }
 

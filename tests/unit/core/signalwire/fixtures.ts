@@ -4,7 +4,7 @@ import type {
   ExtensionInfo,
   RealtimeEvent,
 } from '../../../../shared/domain/calls';
-import { makeCall, makeExtension } from '../../../support/calls';
+import { callStateOf, makeCall, makeExtension } from '../../../support/calls';
 
 export const SW_ID = '0e9c80d7-a149-4917-892d-420043709f45';
 export const SW_ID_2 = '7c1f8a2e-3b4d-4e5f-8a6b-9c0d1e2f3a4b';
@@ -25,26 +25,18 @@ export function call(
   });
 }
 
+/** A state the call store hands out: `calls` oldest change first, own extensions default to 201. */
 export function state(
   calls: { extension: string; call: CallInfo }[],
   options: { ownExtensions?: string[]; last?: CallInfo | null } = {},
 ): CallState {
-  const activeCalls = Object.fromEntries(
-    calls.map((item) => [`${item.extension}:${item.call.ivrid}`, item]),
-  );
-  const first = calls[0] ?? null;
-  return {
+  return callStateOf({
     ownExtensions: options.ownExtensions ?? ['201'],
-    extensions: {},
-    activeCalls,
-    currentCall: first,
+    calls,
     lastCall: options.last
       ? { call: options.last, extension: '201', endedAt: 10, outcome: 'answered' }
       : null,
-    queues: {},
-    recent: [],
-    lastEventAt: null,
-  };
+  });
 }
 
 export function extension(number: string): ExtensionInfo {

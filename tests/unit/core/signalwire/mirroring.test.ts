@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MirrorFilter } from '../../../../electron/core/signalwire/mirroring';
+import type { CallState } from '../../../../shared/domain/calls';
 import { call, extensionEvent, state } from './fixtures';
 
 describe('MirrorFilter', () => {
@@ -35,7 +36,12 @@ describe('MirrorFilter', () => {
 
   it('without own extensions, mirrors only the current call', () => {
     const filter = new MirrorFilter();
-    const noOwn = state([{ extension: '305', call: mine }], { ownExtensions: [] });
+    // The call store makes no call current without own extensions (it only picks own calls):
+    // this is the filter's fallback for a state that has one anyway, so it is set by hand here.
+    const noOwn: CallState = {
+      ...state([{ extension: '305', call: mine }], { ownExtensions: [] }),
+      currentCall: { extension: '305', call: mine },
+    };
     expect(filter.decide(extensionEvent('HOLD', '305', mine), noOwn, noOwn)?.which).toBe('hold');
     expect(filter.decide(extensionEvent('HOLD', '306', call('333')), noOwn, noOwn)).toBeNull();
   });

@@ -1,10 +1,22 @@
 /**
- * Drives the real parser and reducer together: wire payloads in, call state out. Every state the
- * reducer receives is deep-frozen first, so any mutation of its input throws.
+ * Drives the real parser and call store together: wire payloads in, call state out. Every event
+ * the store receives is deep-frozen first, and so is everything it hands out after each event
+ * (the agent's side, the board's records and active calls; not the store's own maps, which it
+ * changes in place by design), so any mutation of an event or of a record already handed out
+ * throws.
  */
-import type { CallState, RealtimeEvent } from '../../../../shared/domain/calls';
-import { initialCallState, reduceCallState } from '../../../../shared/calls/reducer';
+import { isDeepStrictEqual } from 'node:util';
+import { expect } from 'vitest';
+import type {
+  CallBoard,
+  CallState,
+  ExtensionInfo,
+  RealtimeEvent,
+} from '../../../../shared/domain/calls';
+import { CallStore, type CallChange } from '../../../../shared/calls/store';
 import { createEventParser } from '../../../../shared/voicenter/parse';
+import { activeCallKeys } from '../../../support/calls';
+import type { ModelState } from './reference-reducer';
 
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -14,14 +26,86 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Freezes what the store hands out now: the agent's side, every board record and active call. */
+export function freezeStore(store: CallStore): void {
+  deepFreeze(store.state);
+  for (const record of store.board.values()) deepFreeze(record);
+  for (const active of store.board.activeCalls()) deepFreeze(active);
+}
+
+/** Applies a frozen event and freezes what the store hands out after it. */
+export function applyFrozen(store: CallStore, event: RealtimeEvent): CallChange {
+  const change = store.apply(deepFreeze(event));
+  freezeStore(store);
+  return change;
+}
+
+/** The board as plain records by extension number (its iteration order means nothing). */
+export function boardRecords(board: CallBoard): Record<string, ExtensionInfo> {
+  return Object.fromEntries([...board.values()].map((record) => [record.number, record]));
+}
+
+/**
+ * The store agrees with the reference model (`reference-reducer.ts`): the same board, the same
+ * active calls in the same order (oldest change first), and the same agent's side, its own
+ * records being the model's records of the own extensions the board knows.
+ */
+export function expectStoreMatchesModel(store: CallStore, model: ModelState, where: string): void {
+  const { board, state } = store;
+  const own: Record<string, ExtensionInfo> = {};
+  for (const number of model.ownExtensions) {
+    const record = model.extensions[number];
+    if (record) own[number] = record;
+  }
+  const seen = {
+    board: boardRecords(board),
+    size: board.size,
+    activeKeys: activeCallKeys(board),
+    activeCalls: [...board.activeCalls()],
+    activeCallCount: board.activeCallCount,
+    ownExtensions: state.ownExtensions,
+    own: state.own,
+    currentCall: state.currentCall,
+    lastCall: state.lastCall,
+    queues: state.queues,
+    recent: state.recent,
+  };
+  const wanted = {
+    board: model.extensions,
+    size: Object.keys(model.extensions).length,
+    activeKeys: Object.keys(model.activeCalls),
+    activeCalls: Object.values(model.activeCalls),
+    activeCallCount: Object.keys(model.activeCalls).length,
+    ownExtensions: model.ownExtensions,
+    own,
+    currentCall: model.currentCall,
+    lastCall: model.lastCall,
+    queues: model.queues,
+    recent: model.recent,
+  };
+  // A strict deep comparison first (fast); `toEqual` only to explain a difference.
+  if (!isDeepStrictEqual(seen, wanted)) expect(seen, where).toStrictEqual(wanted);
+}
+
 export type WireEvent = readonly [name: string, payload: unknown];
 
 export class Harness {
   readonly parser = createEventParser({ now: () => 0 });
-  state: CallState;
+  readonly store: CallStore;
 
   constructor(own: string[] = []) {
-    this.state = deepFreeze(initialCallState(own));
+    this.store = new CallStore(own);
+    freezeStore(this.store);
+  }
+
+  /** The agent's side now. */
+  get state(): CallState {
+    return this.store.state;
+  }
+
+  /** The whole board, as of the latest event. */
+  get board(): CallBoard {
+    return this.store.board;
   }
 
   /** Parses and applies one wire event; a parse failure fails the test. */
@@ -32,7 +116,7 @@ export class Harness {
   }
 
   apply(event: RealtimeEvent): CallState {
-    this.state = deepFreeze(reduceCallState(this.state, deepFreeze(event)));
+    applyFrozen(this.store, event);
     return this.state;
   }
 

@@ -1,8 +1,12 @@
 /**
- * The reducer as first written: every event copies the whole board and re-derives every
- * extension's calls and the current call from `activeCalls`. Too slow for a large board, but
- * obviously right, so it is the model the optimised reducer is checked against
- * (`structural-sharing.test.ts`). Do not optimise this file.
+ * The call state as first written, a pure reducer: every event copies the whole board and
+ * re-derives every extension's calls and the current call from `activeCalls`. Too slow for a
+ * large board, but obviously right, so it is the model the call store is checked against
+ * (`reference-model.test.ts`, `invariants.test.ts`). Do not optimise this file.
+ *
+ * Its state is plain records: the whole board in `extensions`, and `activeCalls` in order of last
+ * change (the most recently changed call last, by key insertion order), which is the order of the
+ * store's `board.activeCalls()`.
  */
 import type {
   ActiveCall,
@@ -15,6 +19,14 @@ import type {
 } from '../../../../shared/domain/calls';
 import { applyReason, mergeCall } from '../../../../shared/calls/merge';
 import { addRecent, hangupOutcome, recentFromCall } from '../../../../shared/calls/recent';
+
+/** The agent's side as `CallState` has it, with the whole board instead of the own records. */
+export interface ModelState extends Omit<CallState, 'own'> {
+  /** Every extension on the board. */
+  extensions: Record<string, ExtensionInfo>;
+  /** Every active call on the board, keyed `${extension}:${ivrid}`, oldest change first. */
+  activeCalls: Record<string, ActiveCall>;
+}
 
 type ExtensionEvent = Extract<RealtimeEvent, { kind: 'extension' }>;
 type QueueEvent = Extract<RealtimeEvent, { kind: 'queue' }>;
@@ -40,7 +52,19 @@ function pickCurrent(
   return null;
 }
 
-export function referenceSetOwnExtensions(state: CallState, list: string[]): CallState {
+export function initialModel(ownExtensions: string[]): ModelState {
+  return {
+    ownExtensions: cleanList(ownExtensions),
+    extensions: {},
+    activeCalls: {},
+    currentCall: null,
+    lastCall: null,
+    queues: {},
+    recent: [],
+  };
+}
+
+export function referenceSetOwnExtensions(state: ModelState, list: string[]): ModelState {
   const ownExtensions = cleanList(list);
   return { ...state, ownExtensions, currentCall: pickCurrent(state.activeCalls, ownExtensions) };
 }
@@ -67,12 +91,11 @@ interface Draft {
   extensions: Record<string, ExtensionInfo>;
   activeCalls: Record<string, ActiveCall>;
   queues: Record<string, QueueInfo>;
-  recent: CallState['recent'];
-  lastEventAt: number | null;
+  recent: ModelState['recent'];
 }
 
 /** Recomputes `currentCall`, and keeps the current call in `lastCall` if it just ended. */
-function settle(prev: CallState, draft: Draft, ended: Ended, at: number): CallState {
+function settle(prev: ModelState, draft: Draft, ended: Ended, at: number): ModelState {
   let lastCall = prev.lastCall;
   const was = prev.currentCall;
   if (was) {
@@ -91,14 +114,13 @@ function settle(prev: CallState, draft: Draft, ended: Ended, at: number): CallSt
   return { ...draft, currentCall: pickCurrent(draft.activeCalls, draft.ownExtensions), lastCall };
 }
 
-function draftOf(state: CallState, at: number | null): Draft {
+function draftOf(state: ModelState): Draft {
   return {
     ownExtensions: state.ownExtensions,
     extensions: { ...state.extensions },
     activeCalls: { ...state.activeCalls },
     queues: state.queues,
     recent: state.recent,
-    lastEventAt: at ?? state.lastEventAt,
   };
 }
 
@@ -122,8 +144,8 @@ function endCall(
   }
 }
 
-function reduceSnapshot(state: CallState, extensions: ExtensionInfo[], at: number): CallState {
-  const draft = draftOf(state, at);
+function reduceSnapshot(state: ModelState, extensions: ExtensionInfo[], at: number): ModelState {
+  const draft = draftOf(state);
   if (draft.ownExtensions.length === 0 && extensions.length === 1 && extensions[0]) {
     draft.ownExtensions = [extensions[0].number];
   }
@@ -194,8 +216,8 @@ function reduceHangup(draft: Draft, ended: Ended, event: ExtensionEvent): void {
   endCall(draft, ended, active, event.at, outcome, hangup.cause, hangup.callerId);
 }
 
-function reduceExtensionEvent(state: CallState, event: ExtensionEvent): CallState {
-  const draft = draftOf(state, event.at);
+function reduceExtensionEvent(state: ModelState, event: ExtensionEvent): ModelState {
+  const draft = draftOf(state);
   const ended: Ended = new Map();
   const ext = event.extension.number;
   switch (event.reason) {
@@ -235,13 +257,12 @@ function reduceExtensionEvent(state: CallState, event: ExtensionEvent): CallStat
   return settle(state, draft, ended, event.at);
 }
 
-function reduceQueueEvent(state: CallState, event: QueueEvent): CallState {
+function reduceQueueEvent(state: ModelState, event: QueueEvent): ModelState {
   const id = String(event.queue.id);
   const before = state.queues[id];
-  const next: CallState = {
+  const next: ModelState = {
     ...state,
     queues: { ...state.queues, [id]: event.queue },
-    lastEventAt: event.at,
   };
   if (event.reason !== 'ABANDONED') return next;
   // The server names the abandoned call; failing that, the one call that left the list.
@@ -268,15 +289,12 @@ function reduceQueueEvent(state: CallState, event: QueueEvent): CallState {
   return { ...next, recent };
 }
 
-export function referenceReduce(state: CallState, event: RealtimeEvent): CallState {
+export function referenceReduce(state: ModelState, event: RealtimeEvent): ModelState {
   switch (event.kind) {
-    case 'loginSuccess':
-    case 'dialers':
-      return { ...state, lastEventAt: event.at };
     case 'queuesSnapshot': {
       const queues: Record<string, QueueInfo> = {};
       for (const q of event.queues) queues[String(q.id)] = q;
-      return { ...state, queues, lastEventAt: event.at };
+      return { ...state, queues };
     }
     case 'extensionsSnapshot':
       return reduceSnapshot(state, event.extensions, event.at);
@@ -284,6 +302,8 @@ export function referenceReduce(state: CallState, event: RealtimeEvent): CallSta
       return reduceExtensionEvent(state, event);
     case 'queue':
       return reduceQueueEvent(state, event);
+    case 'loginSuccess':
+    case 'dialers':
     case 'monitoredSetChanged':
     case 'keepaliveResponse':
       return state;

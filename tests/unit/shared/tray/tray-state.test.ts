@@ -3,7 +3,8 @@ import type { ActiveCall, CallStatus } from '../../../../shared/domain/calls';
 import type { ConnectionState } from '../../../../shared/domain/connection';
 import type { AppSnapshot } from '../../../../shared/ipc/snapshot';
 import { trayStateOf } from '../../../../shared/tray/tray-state';
-import { makeCall } from '../../../support/calls';
+import { callsView } from '../../../../shared/calls/view';
+import { callStateOf, makeCall } from '../../../support/calls';
 
 const NOW = 1_700_000_000_000;
 
@@ -39,16 +40,7 @@ function snapshot(options: {
       tokenExpiresAt: null,
       malformedEvents: 0,
     },
-    calls: {
-      ownExtensions: ['201'],
-      extensions: {},
-      activeCalls: current ? { '201:ivr-1': current } : {},
-      currentCall: current,
-      lastCall: null,
-      queues: {},
-      recent: [],
-      lastEventAt: null,
-    },
+    calls: callsView(callStateOf({ ownExtensions: ['201'], calls: current ? [current] : [] })),
     settings: {
       voicenter: {
         loginType: 'user',

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  activeCallKey,
-  initialCallState,
-  RECENT_CALLS_CAP,
-  reduceCallState,
-  setOwnExtensions,
-} from '../../../../shared/calls/reducer';
-import type { RecentCall } from '../../../../shared/domain/calls';
+import { activeCallKey, CallStore, RECENT_CALLS_CAP } from '../../../../shared/calls/store';
+import type { RealtimeEvent, RecentCall } from '../../../../shared/domain/calls';
 import {
   allExtensionsStatus,
   extensionEvent,
@@ -16,6 +10,7 @@ import {
   type WireCallInput,
 } from '../../../fixtures/voicenter/builders';
 import { Harness } from './harness';
+import { activeCallKeys } from '../../../support/calls';
 
 const OWN = '100';
 
@@ -69,7 +64,9 @@ describe('incoming call with hold and unhold', () => {
       extension: OWN,
       call: { ivrid: 'in-1', status: 'ringing' },
     });
-    expect(h.state.extensions[OWN]?.calls.map((c) => c.status)).toEqual(['ringing']);
+    expect(h.board.get(OWN)?.calls.map((c) => c.status)).toEqual(['ringing']);
+    // The agent's side holds the own extension's board record itself.
+    expect(h.state.own[OWN]).toBe(h.board.get(OWN));
 
     h.send(...ext('ANSWER', T0 + 5, 100, talking));
     expect(h.state.currentCall?.call).toMatchObject({
@@ -80,15 +77,15 @@ describe('incoming call with hold and unhold', () => {
     // The payload still says Talking: HOLD decides.
     h.send(...ext('HOLD', T0 + 20, 100, talking));
     expect(h.state.currentCall?.call.status).toBe('hold');
-    expect(h.state.extensions[OWN]?.calls[0]?.status).toBe('hold');
+    expect(h.board.get(OWN)?.calls[0]?.status).toBe('hold');
 
     h.send(...ext('UNHOLD', T0 + 30, 100, { ...talking, status: 'Hold' }));
     expect(h.state.currentCall?.call.status).toBe('talking');
 
     h.send(...ext('HANGUP', T0 + 60, 100, talking, { cause: 'Normal hangup' }));
-    expect(h.state.activeCalls).toEqual({});
+    expect(activeCallKeys(h.board)).toEqual([]);
     expect(h.state.currentCall).toBeNull();
-    expect(h.state.extensions[OWN]?.calls).toEqual([]);
+    expect(h.board.get(OWN)?.calls).toEqual([]);
     expect(h.state.lastCall).toMatchObject({
       extension: OWN,
       call: { ivrid: 'in-1', status: 'ended' },
@@ -111,7 +108,6 @@ describe('incoming call with hold and unhold', () => {
         queueId: null,
       },
     ]);
-    expect(h.state.lastEventAt).toBe(utcMs(T0 + 60));
   });
 
   it('ANSWER without an answer time still counts as answered', () => {
@@ -148,7 +144,7 @@ describe('ring group', () => {
       ext('NEWCALL', T0, 101, call),
       ext('NEWCALL', T0, 102, call),
     ]);
-    expect(Object.keys(h.state.activeCalls)).toEqual(['100:rg-1', '101:rg-1', '102:rg-1']);
+    expect(activeCallKeys(h.board)).toEqual(['100:rg-1', '101:rg-1', '102:rg-1']);
     expect(h.state.currentCall?.extension).toBe(OWN);
 
     const answered = { ...call, status: 'Talking', answered: T0 + 4 };
@@ -157,7 +153,7 @@ describe('ring group', () => {
       ext('HANGUP', T0 + 4, 100, call, { cause: 'Answered elsewhere' }),
       ext('HANGUP', T0 + 4, 102, call, { cause: 'Answered elsewhere' }),
     ]);
-    expect(Object.keys(h.state.activeCalls)).toEqual(['101:rg-1']);
+    expect(activeCallKeys(h.board)).toEqual(['101:rg-1']);
     expect(h.state.currentCall).toBeNull();
     expect(h.state.lastCall?.outcome).toBe('answered-elsewhere');
     expect(h.state.recent.map((r) => [r.extension, r.outcome])).toEqual([
@@ -165,7 +161,7 @@ describe('ring group', () => {
     ]);
 
     h.send(...ext('HANGUP', T0 + 90, 101, answered, { cause: 'Normal hangup' }));
-    expect(h.state.activeCalls).toEqual({});
+    expect(h.board.activeCallCount).toBe(0);
     expect(h.state.recent).toHaveLength(1);
   });
 
@@ -193,7 +189,7 @@ describe('click2call', () => {
       leg: '1',
     };
     h.run([ext('NEWCALL', T0, 100, leg1)]);
-    expect(Object.keys(h.state.activeCalls)).toEqual([activeCallKey(OWN, 'c2c')]);
+    expect(activeCallKeys(h.board)).toEqual([activeCallKey(OWN, 'c2c')]);
     h.send(...ext('HANGUP', T0 + 30, 100, leg1, { cause: 'Call Rejected' }));
     expect(h.state.recent[0]).toMatchObject({ direction: 'click2call', outcome: 'rejected' });
   });
@@ -242,10 +238,11 @@ describe('current call', () => {
       ext('NEWCALL', T0 + 1, 200, { ivrid: 'theirs' }),
     ]);
     expect(h.state.currentCall?.call.ivrid).toBe('mine');
-    const moved = setOwnExtensions(h.state, [' 200 ', '200', '']);
+    const moved = h.store.setOwnExtensions([' 200 ', '200', '']).after;
+    expect(moved).toBe(h.state);
     expect(moved.ownExtensions).toEqual(['200']);
     expect(moved.currentCall?.call.ivrid).toBe('theirs');
-    expect(setOwnExtensions(moved, []).currentCall).toBeNull();
+    expect(h.store.setOwnExtensions([]).after.currentCall).toBeNull();
   });
 
   it('falls back to the extension calls when currentCall is missing', () => {
@@ -266,7 +263,7 @@ describe('current call', () => {
       cause: 'Normal hangup',
     });
     h.send('ExtensionEvent', hangup);
-    expect(h.state.activeCalls).toEqual({});
+    expect(activeCallKeys(h.board)).toEqual([]);
     expect(h.state.recent[0]).toMatchObject({ ivrid: 'only', outcome: 'missed' });
   });
 });
@@ -286,8 +283,8 @@ describe('snapshot reconciliation', () => {
         calls: [{ ivrid: 'new', status: 'Talking', answered: T0 + 250 }],
       }),
     );
-    expect(Object.keys(h.state.extensions)).toEqual([OWN]);
-    expect(Object.keys(h.state.activeCalls)).toEqual(['100:new']);
+    expect([...h.board.values()].map((record) => record.number)).toEqual([OWN]);
+    expect(activeCallKeys(h.board)).toEqual(['100:new']);
     expect(h.state.currentCall?.call.ivrid).toBe('new');
     expect(h.state.lastCall).toMatchObject({
       call: { ivrid: 'ghost' },
@@ -301,7 +298,7 @@ describe('snapshot reconciliation', () => {
         endedAt: utcMs(T0 + 300),
       }),
     ]);
-    expect(h.state.extensions[OWN]?.calls.map((c) => c.ivrid)).toEqual(['new']);
+    expect(h.board.get(OWN)?.calls.map((c) => c.ivrid)).toEqual(['new']);
   });
 
   it('keeps calls the snapshot still lists, and a late HANGUP replaces the provisional entry', () => {
@@ -351,13 +348,13 @@ describe('status and unknown reasons', () => {
       name: 'Someone Else',
     });
     h.send('ExtensionEvent', payload);
-    expect(h.state.extensions[OWN]).toMatchObject({
+    expect(h.board.get(OWN)).toMatchObject({
       statusCode: 3,
       statusUpdatedAt: 1606917164000,
       userName: 'Agent 100',
       calls: [expect.objectContaining({ ivrid: 'x' })],
     });
-    expect(Object.keys(h.state.activeCalls)).toEqual(['100:x']);
+    expect(activeCallKeys(h.board)).toEqual(['100:x']);
   });
 
   it('an unknown reason refreshes the extension and leaves calls alone', () => {
@@ -366,28 +363,38 @@ describe('status and unknown reasons', () => {
       ext('NEWCALL', T0, 100, { ivrid: 'x' }),
       ext('TRANSFER', T0 + 1, 100, null, { calls: [], status: 9 }),
     ]);
-    expect(h.state.extensions[OWN]).toMatchObject({
+    expect(h.board.get(OWN)).toMatchObject({
       statusCode: 9,
       calls: [expect.objectContaining({ ivrid: 'x' })],
     });
     expect(h.state.currentCall?.call.ivrid).toBe('x');
   });
 
-  it('events without time leave lastEventAt and the state object unchanged', () => {
+  it('events that carry no call leave the state object and the board unchanged', () => {
     const h = new Harness();
     h.send(...snapshot(T0, { number: 1 }));
     const before = h.state;
-    expect(
-      reduceCallState(before, { kind: 'keepaliveResponse', ok: true, code: 0, description: 'OK' }),
-    ).toBe(before);
-    expect(reduceCallState(before, { kind: 'monitoredSetChanged', which: 'queues' })).toBe(before);
-    expect(reduceCallState(before, { kind: 'dialers', at: 5 }).lastEventAt).toBe(5);
+    const record = h.board.get('1');
+    const events: RealtimeEvent[] = [
+      { kind: 'keepaliveResponse', ok: true, code: 0, description: 'OK' },
+      { kind: 'monitoredSetChanged', which: 'queues' },
+      { kind: 'loginSuccess', at: 5 },
+      { kind: 'dialers', at: 5 },
+    ];
+    for (const event of events) {
+      const change = h.store.apply(event);
+      expect(change.before).toBe(before);
+      expect(change.after).toBe(before);
+      expect(change).toMatchObject({ board: 'none', extension: null });
+    }
+    expect(h.state).toBe(before);
+    expect(h.board.get('1')).toBe(record);
   });
 });
 
 describe('recent calls', () => {
   it('are capped, newest first, with no duplicates per call, extension and outcome', () => {
-    let state = initialCallState([OWN]);
+    const store = new CallStore([OWN]);
     for (let i = 0; i < RECENT_CALLS_CAP + 20; i++) {
       const call = wireCall({ ivrid: `c${i}` });
       for (const reason of ['NEWCALL', 'HANGUP', 'HANGUP']) {
@@ -400,9 +407,10 @@ describe('recent calls', () => {
           ivruniqueid: `c${i}`,
         });
         const parsed = new Harness().parser.parse('ExtensionEvent', result);
-        if (parsed.ok) state = reduceCallState(state, parsed.event);
+        if (parsed.ok) store.apply(parsed.event);
       }
     }
+    const { state } = store;
     expect(RECENT_CALLS_CAP).toBe(200);
     expect(state.recent).toHaveLength(RECENT_CALLS_CAP);
     expect(state.recent[0]?.ivrid).toBe(`c${RECENT_CALLS_CAP + 19}`);

@@ -1,0 +1,167 @@
+import type { CallBoard, ExtensionInfo } from '../../../shared/domain/calls';
+import { boardList, sameCallsView } from '../../../shared/calls/view';
+import type {
+  AppSnapshot,
+  AppState,
+  AppUpdate,
+  BoardPatch,
+  ViewPart,
+} from '../../../shared/ipc/snapshot';
+import type { Clock } from '../ports';
+
+/** About one display frame: windows get at most one update per frame. */
+export const FRAME_MS = 16;
+
+export interface ViewPublisherDeps {
+  /** The view as it is now (cheap: never walks the board). */
+  view(): AppSnapshot;
+  /** The board now (the session's: a new session brings a new board). */
+  board(): CallBoard;
+  clock: Clock;
+  frameMs?: number;
+}
+
+type UpdateListener = (update: AppUpdate) => void;
+
+const VIEW_PARTS: readonly ViewPart[] = [
+  'mode',
+  'connection',
+  'calls',
+  'settings',
+  'notices',
+  'notificationsAvailable',
+  'rocketchat',
+  'signalwire',
+  'outbox',
+];
+
+/**
+ * Sends windows what changed, not the world: the view's parts that differ from the previous
+ * update, and the board records touched since then, coalesced to one update per frame. A window
+ * that connects takes the whole state once (`state()`); every update carries whole values, so
+ * one that overlaps a state the window already has does no harm.
+ *
+ * While no window listens nothing is tracked: a window that comes gets the whole state anyway.
+ */
+export class ViewPublisher {
+  private readonly listeners = new Set<UpdateListener>();
+  private readonly frameMs: number;
+  private seq = 0;
+  /** What the previous update left the windows with, part by part. */
+  private sent: Partial<Record<ViewPart, { value: unknown; json: string | null }>> = {};
+  private readonly dirtyExtensions = new Set<string>();
+  private boardReplaced = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastFlushAt = -Infinity;
+  private stopped = false;
+
+  constructor(private readonly deps: ViewPublisherDeps) {
+    this.frameMs = deps.frameMs ?? FRAME_MS;
+  }
+
+  /** The whole state for a window that (re)connects; updates with a higher `seq` follow it. */
+  state(): AppState {
+    return { ...this.deps.view(), seq: this.seq, board: boardList(this.deps.board()) };
+  }
+
+  subscribe(listener: UpdateListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  /** One extension's board record changed. */
+  extensionChanged(number: string): void {
+    if (this.listeners.size === 0) return;
+    if (!this.boardReplaced) this.dirtyExtensions.add(number);
+    this.schedule();
+  }
+
+  /** The whole board was replaced (a server snapshot). */
+  boardReset(): void {
+    if (this.listeners.size === 0) return;
+    this.boardReplaced = true;
+    this.dirtyExtensions.clear();
+    this.schedule();
+  }
+
+  /** Something in the view may have changed. */
+  viewChanged(): void {
+    if (this.listeners.size === 0) return;
+    this.schedule();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.listeners.clear();
+  }
+
+  /** Builds and sends the update now (the timer calls it; tests may too). */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.lastFlushAt = this.deps.clock.now();
+    if (this.listeners.size === 0) return;
+    const view = this.deps.view();
+    const changed: Partial<Record<ViewPart, unknown>> = {};
+    let any = false;
+    for (const part of VIEW_PARTS) {
+      if (this.remember(part, view[part])) {
+        changed[part] = view[part];
+        any = true;
+      }
+    }
+    const board = this.takeBoardPatch();
+    if (!any && board === null) return;
+    this.seq += 1;
+    const update: AppUpdate = {
+      seq: this.seq,
+      now: view.now,
+      view: changed as AppUpdate['view'],
+      board,
+    };
+    for (const listener of this.listeners) listener(update);
+  }
+
+  private schedule(): void {
+    if (this.timer || this.stopped) return;
+    const wait = Math.max(0, this.lastFlushAt + this.frameMs - this.deps.clock.now());
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  /** Records the part as sent; true when it differs from what was sent before. */
+  private remember(part: ViewPart, value: unknown): boolean {
+    const before = this.sent[part];
+    if (part === 'calls') {
+      const calls = value as AppSnapshot['calls'];
+      if (before && sameCallsView(before.value as AppSnapshot['calls'], calls)) return false;
+      this.sent[part] = { value, json: null };
+      return true;
+    }
+    // The other parts are small and rebuilt on every read: compare what would be sent.
+    const json = JSON.stringify(value);
+    if (before?.json === json) return false;
+    this.sent[part] = { value, json };
+    return true;
+  }
+
+  private takeBoardPatch(): BoardPatch | null {
+    const board = this.deps.board();
+    if (this.boardReplaced) {
+      this.boardReplaced = false;
+      this.dirtyExtensions.clear();
+      return { reset: true, upsert: boardList(board) };
+    }
+    if (this.dirtyExtensions.size === 0) return null;
+    const upsert: ExtensionInfo[] = [];
+    for (const number of this.dirtyExtensions) {
+      const record = board.get(number);
+      if (record) upsert.push(record);
+    }
+    this.dirtyExtensions.clear();
+    return upsert.length > 0 ? { reset: false, upsert } : null;
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * Applies one realtime event to the board, in place. The board is keyed (extension records by
+ * number, active calls by `${extension}:${ivrid}`), so an event reads and writes only its own
+ * extension, its calls and the current call: it costs the same on a board of 50 or of 5,000
+ * extensions, and it allocates only the records it replaces.
+ *
+ * It keeps the invariant that `extensions[ext].calls` lists exactly the active calls of `ext`,
+ * oldest change first. That makes the extension record the per-extension index of the active
+ * calls: which calls an extension has, and which changed last, without scanning the board.
+ */
+import type { ActiveCall, CallInfo, CallOutcome, ExtensionInfo, RecentCall } from '../domain/calls';
+import { addRecent, recentFromCall } from './recent';
+
+export function activeCallKey(extension: string, ivrid: string): string {
+  return `${extension}:${ivrid}`;
+}
+
+export function keyOf(active: ActiveCall): string {
+  return activeCallKey(active.extension, active.call.ivrid);
+}
+
+/** The store's board: mutable maps only the writer changes. */
+export interface BoardMaps {
+  extensions: Map<string, ExtensionInfo>;
+  /** Active calls; insertion order is the order of last change (a change re-inserts the key). */
+  active: Map<string, ActiveCall>;
+  /** When each active call last changed (a counter), to order calls across extensions. */
+  order: Map<string, number>;
+  nextChange: number;
+}
+
+/** The agent's side the writer reads and settles (the store's own fields). */
+export interface AgentSide {
+  ownExtensions: string[];
+  currentCall: ActiveCall | null;
+  lastCall: (ActiveCall & { endedAt: number; outcome: CallOutcome }) | null;
+  recent: RecentCall[];
+}
+
+/**
+ * The most recently changed active call on an own extension: the newest call of each own
+ * extension, compared by when it changed. Reads only the own extensions' records.
+ */
+export function newestOwnCall(board: BoardMaps, own: readonly string[]): ActiveCall | null {
+  let best: ActiveCall | null = null;
+  let bestOrder = -Infinity;
+  for (const extension of own) {
+    const calls = board.extensions.get(extension)?.calls ?? [];
+    const newest = calls[calls.length - 1];
+    if (!newest) continue;
+    const key = activeCallKey(extension, newest.ivrid);
+    const order = board.order.get(key) ?? -Infinity;
+    const active = board.active.get(key);
+    if (active && order > bestOrder) {
+      best = active;
+      bestOrder = order;
+    }
+  }
+  return best;
+}
+
+export class BoardWriter {
+  /** Calls that ended in this event, with their outcome (for `lastCall`). */
+  private readonly ended = new Map<string, { active: ActiveCall; outcome: CallOutcome }>();
+  /** The own call this event changed last: it becomes the current call. */
+  private touchedOwn: ActiveCall | null = null;
+  /** Set when the whole board was replaced (a snapshot): the current call is looked up afresh. */
+  private replaced = false;
+  /** Call lists changed in this event, per extension, until they are written to the records. */
+  private readonly lists = new Map<string, CallInfo[]>();
+  private readonly was: ActiveCall | null;
+
+  constructor(
+    private readonly board: BoardMaps,
+    private readonly side: AgentSide,
+    readonly at: number,
+  ) {
+    this.was = side.currentCall;
+  }
+
+  get ownExtensions(): string[] {
+    return this.side.ownExtensions;
+  }
+
+  find(extension: string, ivrid: string): ActiveCall | undefined {
+    return this.board.active.get(activeCallKey(extension, ivrid));
+  }
+
+  /** The extension's active calls, oldest change first. Never mutated: lists are replaced. */
+  callsOf(extension: string): CallInfo[] {
+    return this.lists.get(extension) ?? this.board.extensions.get(extension)?.calls ?? [];
+  }
+
+  extension(number: string): ExtensionInfo | undefined {
+    return this.board.extensions.get(number);
+  }
+
+  /** Stores the extension's record with its tracked calls (the payload's own list can be stale). */
+  setExtension(info: ExtensionInfo): void {
+    this.board.extensions.set(info.number, { ...info, calls: this.callsOf(info.number) });
+  }
+
+  /** Clears the board for a snapshot; `fill` then puts back what the snapshot lists. */
+  replaceBoard(): void {
+    this.board.extensions.clear();
+    this.board.active.clear();
+    this.board.order.clear();
+    this.lists.clear();
+    this.touchedOwn = null;
+    this.replaced = true;
+  }
+
+  /** Stores a record as given: its `calls` must list its active calls (snapshots only). */
+  putRecord(info: ExtensionInfo): void {
+    this.board.extensions.set(info.number, info);
+  }
+
+  /** The next change number (for calls a snapshot adds). */
+  newChange(): number {
+    return this.board.nextChange++;
+  }
+
+  /** Puts a call back as it was (a snapshot keeping it), with its change number. */
+  keepCall(value: ActiveCall, order: number): void {
+    const key = keyOf(value);
+    this.board.active.set(key, value);
+    this.board.order.set(key, order);
+  }
+
+  /** Adds or updates a call and marks it the most recently changed one. */
+  putCall(value: ActiveCall): void {
+    const key = keyOf(value);
+    const { active, order } = this.board;
+    active.delete(key);
+    active.set(key, value);
+    order.set(key, this.board.nextChange++);
+    const ivrid = value.call.ivrid;
+    const list = this.callsOf(value.extension).filter((c) => c.ivrid !== ivrid);
+    list.push(value.call);
+    this.setCalls(value.extension, list);
+    if (this.side.ownExtensions.includes(value.extension)) this.touchedOwn = value;
+  }
+
+  /** Ends a call (known or only described by the event) and records it if it was an own one. */
+  endCall(value: ActiveCall, outcome: CallOutcome, cause: string, fallbackPhone = ''): void {
+    const key = keyOf(value);
+    if (this.board.active.delete(key)) {
+      this.board.order.delete(key);
+      const ivrid = value.call.ivrid;
+      this.setCalls(
+        value.extension,
+        this.callsOf(value.extension).filter((c) => c.ivrid !== ivrid),
+      );
+    }
+    this.ended.set(key, { active: value, outcome });
+    if (this.side.ownExtensions.includes(value.extension)) {
+      this.side.recent = addRecent(
+        this.side.recent,
+        recentFromCall(value, this.at, outcome, cause, fallbackPhone),
+      );
+    }
+  }
+
+  /** Settles `currentCall` and `lastCall` after the event's writes. */
+  finish(): void {
+    for (const [number, calls] of this.lists) {
+      const info = this.board.extensions.get(number);
+      if (info && info.calls !== calls) this.board.extensions.set(number, { ...info, calls });
+    }
+    const was = this.was;
+    if (was && !this.board.active.has(keyOf(was))) {
+      const end = this.ended.get(keyOf(was));
+      const last = end?.active ?? was;
+      this.side.lastCall = {
+        extension: last.extension,
+        call: { ...last.call, status: 'ended' },
+        endedAt: this.at,
+        outcome: end?.outcome ?? 'ended-while-offline',
+      };
+    }
+    this.side.currentCall = this.settleCurrent(was);
+  }
+
+  private setCalls(extension: string, calls: CallInfo[]): void {
+    this.lists.set(extension, calls);
+  }
+
+  /**
+   * The call changed last on an own extension is current; when the current call ends, the
+   * newest remaining own call takes over. Only the own extensions' call lists are read.
+   */
+  private settleCurrent(was: ActiveCall | null): ActiveCall | null {
+    if (this.replaced) return newestOwnCall(this.board, this.side.ownExtensions);
+    // One event changes one call or ends calls, never both: a changed own call is still active.
+    if (this.touchedOwn) return this.touchedOwn;
+    if (was === null || this.board.active.get(keyOf(was)) === was) return was;
+    return newestOwnCall(this.board, this.side.ownExtensions);
+  }
+}
