@@ -17,12 +17,19 @@ export class ChangeNotSavedError extends UserFacingError {
   }
 }
 
+interface Action {
+  failures: unknown[];
+  /** Answered: timers and sockets it started still carry it, but no longer report to it. */
+  answered: boolean;
+}
+
 /** The failed writes of the action being handled (one per call, carried across its awaits). */
-const action = new AsyncLocalStorage<{ failures: unknown[] }>();
+const action = new AsyncLocalStorage<Action>();
 
 /** A settings or secrets write failed; the action that caused it, if any, answers for it. */
 export function noteUnsavedWrite(error: unknown): void {
-  action.getStore()?.failures.push(error);
+  const current = action.getStore();
+  if (current && !current.answered) current.failures.push(error);
 }
 
 type AnyHandler = (...args: never[]) => unknown;
@@ -36,10 +43,14 @@ export function answerUnsavedChanges<H extends Record<string, AnyHandler>>(handl
   const wrapped: Record<string, AnyHandler> = {};
   for (const [name, handler] of Object.entries(handlers)) {
     wrapped[name] = async (...args: never[]) => {
-      const context = { failures: [] as unknown[] };
-      const value = await action.run(context, () => handler(...args));
-      if (context.failures.length > 0) throw new ChangeNotSavedError(context.failures[0]);
-      return value;
+      const context: Action = { failures: [], answered: false };
+      try {
+        const value = await action.run(context, () => handler(...args));
+        if (context.failures.length > 0) throw new ChangeNotSavedError(context.failures[0]);
+        return value;
+      } finally {
+        context.answered = true;
+      }
     };
   }
   return wrapped as H;
