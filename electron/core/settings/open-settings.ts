@@ -2,6 +2,7 @@ import type { Logger, SecretCipher } from '../ports';
 import { applyConfig, ConfigFileError, loadConfigFile } from './config-file';
 import { isWriteRefusal, type DataFolderWatch } from './data-folder';
 import { SecretStore } from './secret-store';
+import { isSectionName, sections } from './sections';
 import { SettingsStore, type SettingsBackend } from './settings-store';
 import { noteUnsavedWrite } from './unsaved-changes';
 
@@ -42,10 +43,28 @@ export function openSettings(options: OpenSettingsOptions): OpenedSettings {
     openCipher(options),
     options.logger.child('secrets'),
   );
+  forgetSecretsOfRefusedServers(settings, secrets, log);
   const configProblem = options.configPath
     ? applyConfigFile(options.configPath, settings, secrets, log)
     : null;
   return { settings, secrets, configProblem };
+}
+
+/** A stored server address that was refused takes the secrets given for that server with it. */
+function forgetSecretsOfRefusedServers(
+  settings: SettingsStore,
+  secrets: SecretStore,
+  log: Logger,
+): void {
+  for (const repaired of settings.repaired) {
+    const [section, field] = repaired.split('.', 2);
+    if (section === undefined || field === undefined || !isSectionName(section)) continue;
+    for (const key of sections[section].secretsOfServer[field] ?? []) {
+      if (!secrets.has(key)) continue;
+      secrets.delete(key);
+      log.warn('forgot a secret whose server address was refused', { field: repaired, key });
+    }
+  }
 }
 
 function open(name: 'settings' | 'secrets', options: OpenSettingsOptions): SettingsBackend {

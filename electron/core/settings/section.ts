@@ -28,13 +28,20 @@ export interface SectionDef<S extends z.ZodObject = z.ZodObject> {
   readonly secretFields: Readonly<Record<string, SecretKey>>;
   /** A custom reading of the section's config-file object (aliases, several names for one secret). */
   readonly fromConfig?: (raw: Record<string, unknown>) => ConfigSplit;
+  /**
+   * Address fields whose server the secrets listed belong to. When a stored address is refused
+   * (and so replaced by its default), those secrets are forgotten: they must never go to another
+   * server than the one they were given for.
+   */
+  readonly secretsOfServer: Readonly<Record<string, readonly SecretKey[]>>;
 }
 
 export const defineSection = <S extends z.ZodObject>(def: {
   schema: S;
   secretFields?: Readonly<Record<string, SecretKey>>;
   fromConfig?: (raw: Record<string, unknown>) => ConfigSplit;
-}): SectionDef<S> => ({ secretFields: {}, ...def });
+  secretsOfServer?: Readonly<Record<string, readonly SecretKey[]>>;
+}): SectionDef<S> => ({ secretFields: {}, secretsOfServer: {}, ...def });
 
 /** The default reading of a config-file object: fields named in `secretFields` are secrets. */
 export function splitBySecretFields(

@@ -44,6 +44,8 @@ export class SettingsError extends UserFacingError {
  */
 export class SettingsStore {
   private current: Settings;
+  /** `section.field` of each stored value that was invalid when read and replaced by its default. */
+  readonly repaired: readonly string[];
   private readonly listeners = new Set<SettingsListener>();
 
   constructor(
@@ -60,6 +62,7 @@ export class SettingsStore {
       );
     }
     const { settings, repaired } = parseDocument(migrated.doc, migrated.to);
+    this.repaired = repaired;
     this.current = deepFreeze(settings);
     for (const step of migrated.applied) logger.info('settings migrated', { step });
     if (repaired.length > 0)

@@ -26,6 +26,9 @@ export const voicenterSection = defineSection({
   }),
   secretFields: { password: VOICENTER_SECRET, pin: VOICENTER_SECRET, token: VOICENTER_SECRET },
   fromConfig: voicenterFromConfig,
+  // A white-label login address refused on reading falls back to Voicenter's own: the reseller's
+  // password must not follow it there.
+  secretsOfServer: { loginBaseUrl: [VOICENTER_SECRET] },
 });
 
 const IDENTITY_FIELDS = ['identity', 'email', 'username'] as const;

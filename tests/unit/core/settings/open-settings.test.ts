@@ -8,7 +8,9 @@ import {
   FileKeyCipher,
   openConfBackend,
   openSettings,
+  VOICENTER_SECRET,
 } from '../../../../electron/core/settings';
+import { DEFAULT_LOGIN_BASE_URL } from '../../../../electron/core/settings/sections/voicenter';
 import { silentLogger } from '../../../../electron/core/logging';
 import { useTempDir } from '../../../support/temp-dir';
 
@@ -112,5 +114,26 @@ describe('openSettings', () => {
     expect(configProblem).not.toContain('PT-secret-value');
     expect(settings.get().app.mode).toBe('demo');
     expect(secrets.has('signalwire.apiToken')).toBe(false);
+  });
+
+  it('forgets the Voicenter secret when its stored login address is refused', async () => {
+    const first = open();
+    first.settings.update({ voicenter: { loginBaseUrl: 'https://login.reseller.example/api' } });
+    first.secrets.set(VOICENTER_SECRET, 'reseller-password');
+    // An older build stored a plain-http address: read today, it falls back to Voicenter's own.
+    const file = join(first.data, 'settings.json');
+    const doc = JSON.parse(await readFile(file, 'utf8')) as { voicenter: Record<string, unknown> };
+    doc.voicenter.loginBaseUrl = 'http://login.reseller.example/api';
+    await writeFile(file, JSON.stringify(doc));
+    const second = open();
+    expect(second.settings.get().voicenter.loginBaseUrl).toBe(DEFAULT_LOGIN_BASE_URL);
+    expect(second.secrets.get(VOICENTER_SECRET)).toBeNull();
+  });
+
+  it('keeps the secret when the stored address is fine', () => {
+    const first = open();
+    first.settings.update({ voicenter: { loginBaseUrl: 'https://login.reseller.example/api' } });
+    first.secrets.set(VOICENTER_SECRET, 'reseller-password');
+    expect(open().secrets.get(VOICENTER_SECRET)).toBe('reseller-password');
   });
 });
