@@ -27,6 +27,8 @@ const en = {
   comment: 'Comment',
   tags: 'Tags (comma-separated)',
   closeRoom: 'Close room',
+  endUnknown:
+    'This call ended while Ringside was not running, and nobody reported when: the room got its end without a duration.',
   pendingWrapUps: 'Rooms waiting for wrap-up',
   wrapUpThis: 'Wrap up',
   back: 'Back to the current call',
@@ -40,6 +42,11 @@ const en = {
   'state.waiting': 'Waiting',
   'state.sent': 'Sent',
   'state.failed': 'Failed',
+  'doubt.unresolved':
+    'Ringside stopped (or lost the answer) while sending this: it checks whether it arrived before sending it again.',
+  'doubt.found': 'It had arrived before Ringside stopped, so it was not sent again.',
+  'doubt.maybe-twice':
+    'May have been sent twice: Ringside stopped while sending it and could not check whether it had arrived.',
   retryIn: 'next try in {seconds} s',
   attempts: '{count} attempts',
   retry: 'Retry',
@@ -98,6 +105,8 @@ const he: Record<RcKey, string> = {
   comment: 'הערה',
   tags: 'תגיות (מופרדות בפסיקים)',
   closeRoom: 'סגירת החדר',
+  endUnknown:
+    'השיחה הסתיימה כש-Ringside לא פעל, ואיש לא דיווח מתי: סיום השיחה נשלח לחדר בלי משך השיחה.',
   pendingWrapUps: 'חדרים שממתינים לסיכום',
   wrapUpThis: 'לסיכום',
   back: 'חזרה לשיחה הנוכחית',
@@ -110,6 +119,11 @@ const he: Record<RcKey, string> = {
   'state.waiting': 'ממתין',
   'state.sent': 'נשלח',
   'state.failed': 'נכשל',
+  'doubt.unresolved':
+    'Ringside נעצר (או לא קיבל תשובה) בזמן השליחה: הוא בודק אם הפעולה הגיעה לפני ששולח אותה שוב.',
+  'doubt.found': 'הפעולה הגיעה לפני ש-Ringside נעצר, ולכן לא נשלחה שוב.',
+  'doubt.maybe-twice':
+    'ייתכן שנשלחה פעמיים: Ringside נעצר בזמן השליחה ולא יכול היה לבדוק אם הגיעה.',
   retryIn: 'ניסיון נוסף בעוד {seconds} שנ׳',
   attempts: '{count} ניסיונות',
   retry: 'לנסות שוב',
