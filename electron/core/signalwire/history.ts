@@ -20,6 +20,8 @@ export type NewHistoryEntry = Omit<
 export interface OutboxRecordLike {
   state: SignalWireHistoryState;
   reason: string | null;
+  /** Set when an attempt may have reached SignalWire unrecorded (a crash or a lost answer). */
+  doubt?: 'unresolved' | 'found' | 'maybe-twice' | null;
 }
 
 const MAX_ATTEMPTS_SHOWN = 10;
@@ -107,6 +109,12 @@ export class SignalWireHistory {
       if (record.state !== entry.state && record.state !== 'sent') {
         entry.state = record.state;
         if (record.reason !== null) entry.result = record.reason;
+        changed = true;
+      }
+      // SignalWire cannot be asked whether an event arrived: one in doubt may arrive twice.
+      const inDoubt = record.doubt === 'unresolved' || record.doubt === 'maybe-twice';
+      if (inDoubt && !entry.possibleDuplicate) {
+        entry.possibleDuplicate = true;
         changed = true;
       }
     }

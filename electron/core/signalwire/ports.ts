@@ -1,5 +1,5 @@
 /** What the SignalWire service needs from the rest of the app, kept narrow so tests pass real pieces or small fakes. */
-import type { NewOutboxAction, OutboxRecordState } from '../outbox/types';
+import type { NewOutboxAction, OutboxRecord, OutboxRecordState } from '../outbox/types';
 import type { SecretKey } from '../settings/section';
 import type { SignalWireSettings } from '../settings/sections/signalwire';
 import type { SettingsStore } from '../settings/settings-store';
@@ -21,7 +21,9 @@ export interface SignalWireSecretsPort {
 /** The durable outbox's shape (`Outbox`). Only `enqueue` is required. */
 export interface SignalWireOutboxPort {
   enqueue(action: NewOutboxAction): Promise<unknown>;
-  get?(id: string): { state: OutboxRecordState; reason: string | null } | undefined;
+  get?(
+    id: string,
+  ): { state: OutboxRecordState; reason: string | null; doubt?: OutboxRecord['doubt'] } | undefined;
   list?(): {
     action: {
       id: string;

@@ -12,7 +12,6 @@ import type {
   SignalWireTestView,
   SignalWireView,
 } from '../../../shared/ipc/signalwire';
-import type { OutboxRecordState } from '../outbox/types';
 import type { Clock, Logger } from '../ports';
 import { SIGNALWIRE_API_TOKEN, SIGNALWIRE_RELAY_TOKEN } from '../settings/sections/signalwire';
 import { mirrorEvent } from '../../../shared/signalwire/mirror';
@@ -26,7 +25,7 @@ import {
 } from './actions';
 import { SignalWireClient, SignalWireConfigError, type SignalWireClientOptions } from './client';
 import { relayEndpoint, spaceEndpoint } from './endpoint';
-import { SignalWireHistory } from './history';
+import { SignalWireHistory, type OutboxRecordLike } from './history';
 import { CallLinks } from './links';
 import { MirrorFilter } from './mirroring';
 import type { SignalWireOutboxPort, SignalWireSecretsPort, SignalWireSettingsPort } from './ports';
@@ -435,8 +434,7 @@ export class SignalWireService {
   private syncWithOutbox(): void {
     const { outbox } = this.deps;
     if (!outbox.get) return;
-    const lookup = (id: string): { state: OutboxRecordState; reason: string | null } | undefined =>
-      outbox.get?.(id);
+    const lookup = (id: string): OutboxRecordLike | undefined => outbox.get?.(id);
     if (this.history.syncWithOutbox(lookup, this.enqueueing)) this.emit();
   }
 

@@ -82,4 +82,19 @@ describe('SignalWireHistory', () => {
     expect(byId.b?.state).toBe('queued');
     expect(byId.c?.state).toBe('queued');
   });
+
+  it('flags an action the outbox holds in doubt after a restart as possibly sent twice', () => {
+    const history = new SignalWireHistory();
+    history.add(entry('cut-off'));
+    history.add(entry('clean'));
+    const records = new Map([
+      ['cut-off', { state: 'queued' as const, reason: null, doubt: 'unresolved' as const }],
+      ['clean', { state: 'queued' as const, reason: null, doubt: null }],
+    ]);
+    expect(history.syncWithOutbox((id) => records.get(id), new Set())).toBe(true);
+    const flags = Object.fromEntries(history.list().map((e) => [e.id, e.possibleDuplicate]));
+    expect(flags).toEqual({ 'cut-off': true, clean: false });
+    // Nothing new the second time round.
+    expect(history.syncWithOutbox((id) => records.get(id), new Set())).toBe(false);
+  });
 });
