@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OutboxItemView, OutboxView } from '../../../shared/ipc/outbox';
+import { backoffDelay, type BackoffPolicy } from '../../../shared/retry/backoff';
 import type { Clock, Logger } from '../ports';
 import { whyNotSaved } from './disk-error';
 import type {
@@ -25,8 +26,8 @@ export interface OutboxOptions {
   transports?: Partial<Record<OutboxTarget, OutboxTransport>>;
   clock: Clock;
   logger: Logger;
-  /** Delay before retry n is min(cap, base * 2^(n-1)), minus up to `jitter` of it. */
-  backoff?: { baseMs: number; capMs: number; jitter?: number };
+  /** Delay before retry n is min(cap, base * 2^(n-1)), minus up to `jitter` (default 0.2) of it. */
+  backoff?: BackoffPolicy;
   timers?: OutboxTimers;
   /** How many sent actions stay visible in the strip before they are pruned. */
   keepSent?: number;
@@ -77,7 +78,7 @@ export class Outbox {
   >();
   private readonly listeners = new Set<() => void>();
   private readonly timers: OutboxTimers;
-  private readonly backoff: { baseMs: number; capMs: number; jitter: number };
+  private readonly backoff: BackoffPolicy;
   private readonly keepSent: number;
   private readonly random: () => number;
   private readonly log: Logger;
@@ -94,7 +95,7 @@ export class Outbox {
   constructor(private readonly options: OutboxOptions) {
     this.transports = { ...options.transports };
     this.timers = options.timers ?? defaultTimers;
-    this.backoff = { jitter: 0.2, ...(options.backoff ?? { baseMs: 1_000, capMs: 60_000 }) };
+    this.backoff = options.backoff ?? { baseMs: 1_000, capMs: 60_000 };
     this.keepSent = options.keepSent ?? 50;
     this.random = options.random ?? Math.random;
     this.log = options.logger.child('outbox');
@@ -421,9 +422,7 @@ export class Outbox {
   }
 
   private delayFor(attempts: number): number {
-    const { baseMs, capMs, jitter } = this.backoff;
-    const raw = Math.min(capMs, baseMs * 2 ** Math.min(Math.max(attempts - 1, 0), 30));
-    return Math.round(raw * (1 - jitter * this.random()));
+    return backoffDelay(attempts, this.backoff, this.random);
   }
 
   private update(record: OutboxRecord, patch: Partial<OutboxRecord>): void {

@@ -3,6 +3,7 @@
  * may or may not have arrived), a 429 and a 503 are retried; back-off is `0.5 s * 2^(n-1)`, never
  * earlier than the server's `Retry-After`.
  */
+import { backoffDelay as capped } from '../../../shared/retry/backoff';
 
 export interface RetryTiming {
   baseMs: number;
@@ -16,8 +17,8 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 503]);
 
 /** Delay before attempt `attempt + 1`, after `attempt` (1-based) failed. */
 export function backoffDelay(attempt: number, timing: RetryTiming = DEFAULT_RETRY_TIMING): number {
-  const exponent = Math.min(Math.max(attempt, 1) - 1, 30);
-  return Math.min(timing.capMs, timing.baseMs * 2 ** exponent);
+  // The spec's delays exactly: no jitter, so `notBefore` is what the spec says.
+  return capped(attempt, { ...timing, jitter: 0 });
 }
 
 /**

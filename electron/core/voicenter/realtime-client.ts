@@ -8,8 +8,8 @@
 import type { RealtimeEvent } from '../../../shared/domain/calls';
 import type { ConnectionState, ConnectionView } from '../../../shared/domain/connection';
 import type { ParseResult } from '../../../shared/voicenter/parse';
+import { Backoff } from '../../../shared/retry/backoff';
 import type { Clock, Logger } from '../ports';
-import { Backoff } from './backoff';
 import { KeepaliveMonitor } from './keepalive';
 import { Listeners } from './listeners';
 import {

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/ipc/names';
 import { fail, type IpcResult } from '../../../shared/ipc/result';
 import { MAX_WS_MESSAGE_BYTES, type WsClientMessage } from '../../../shared/ipc/ws-protocol';
+import { Backoff } from '../../../shared/retry/backoff';
 
 /** Whether the renderer can reach main right now. */
 export type LinkState =
@@ -87,7 +88,9 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     options.createSocket ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
   const requestTimeoutMs = options.requestTimeoutMs ?? 15_000;
   const maxMessageBytes = options.maxMessageBytes ?? MAX_WS_MESSAGE_BYTES;
-  const backoff = options.backoff ?? { initialMs: 500, maxMs: 10_000 };
+  const { initialMs, maxMs } = options.backoff ?? { initialMs: 500, maxMs: 10_000 };
+  // No jitter: one window reconnecting to its own host, and the countdown it shows stays true.
+  const backoff = new Backoff({ baseMs: initialMs, capMs: maxMs, jitter: 0 });
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer =
     options.clearTimer ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));
@@ -99,7 +102,6 @@ export function createWsTransport(options: WsTransportOptions): Transport {
   let state: LinkState = { status: 'connecting', attempt: 1 };
   let socket: SocketLike | null = null;
   let nextId = 1;
-  let failures = 0;
   let retryTimer: unknown = null;
   let closed = false;
 
@@ -150,9 +152,8 @@ export function createWsTransport(options: WsTransportOptions): Transport {
 
   function scheduleReconnect(reason: string): void {
     if (closed) return;
-    failures += 1;
-    const delay = Math.min(backoff.maxMs, backoff.initialMs * 2 ** (failures - 1));
-    setLink({ status: 'down', attempt: failures, retryAt: now() + delay, reason });
+    const delay = backoff.next();
+    setLink({ status: 'down', attempt: backoff.attemptCount, retryAt: now() + delay, reason });
     retryTimer = setTimer(() => {
       retryTimer = null;
       connect();
@@ -161,7 +162,7 @@ export function createWsTransport(options: WsTransportOptions): Transport {
 
   function connect(): void {
     if (closed) return;
-    if (state.status !== 'up') setLink({ status: 'connecting', attempt: failures + 1 });
+    if (state.status !== 'up') setLink({ status: 'connecting', attempt: backoff.attemptCount + 1 });
     let current: SocketLike;
     try {
       current = createSocket(options.url);
@@ -172,7 +173,7 @@ export function createWsTransport(options: WsTransportOptions): Transport {
     socket = current;
     current.onopen = () => {
       if (socket !== current) return;
-      failures = 0;
+      backoff.reset();
       setLink({ status: 'up' });
     };
     current.onmessage = (event) => {

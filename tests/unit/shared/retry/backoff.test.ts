@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Backoff } from '../../../../electron/core/voicenter/backoff';
+import { Backoff, backoffDelay } from '../../../../shared/retry/backoff';
 
 describe('Backoff', () => {
   it('doubles from the base and stops at the cap', () => {
@@ -35,5 +35,33 @@ describe('Backoff', () => {
       expect(delay).toBeGreaterThanOrEqual(i === 0 ? 800 : 1600);
       expect(delay).toBeLessThanOrEqual(2000);
     }
+  });
+});
+
+describe('backoffDelay', () => {
+  const exact = { baseMs: 500, capMs: 10_000, jitter: 0 };
+  it.each([
+    [0, 500],
+    [1, 500],
+    [2, 1_000],
+    [5, 8_000],
+    [6, 10_000],
+    [10_000, 10_000],
+  ])('retry %i waits %i ms without jitter', (attempt, delay) => {
+    expect(backoffDelay(attempt, exact)).toBe(delay);
+  });
+
+  it('takes off at most the jitter share, 0.2 unless told, and never goes below zero', () => {
+    expect(backoffDelay(1, { baseMs: 1_000, capMs: 5_000 }, () => 0.5)).toBe(900);
+    expect(backoffDelay(1, { baseMs: 1_000, capMs: 5_000, jitter: 0.5 }, () => 1)).toBe(500);
+    expect(backoffDelay(1, { baseMs: 1_000, capMs: 5_000, jitter: 7 }, () => 1)).toBe(0);
+    expect(backoffDelay(1, { baseMs: 1_000, capMs: 5_000, jitter: -1 }, () => 1)).toBe(1_000);
+  });
+
+  it('does not draw a random number when there is no jitter', () => {
+    const random = () => {
+      throw new Error('drawn');
+    };
+    expect(backoffDelay(3, exact, random)).toBe(2_000);
   });
 });
