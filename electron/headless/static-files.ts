@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
 import { pipeline } from 'node:stream';
+import { containedFile } from '../core/security/contained-path';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,11 +17,10 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * Serves the built renderer folder read-only. Paths are resolved inside `root` and anything that
- * escapes it (`..`, encoded separators) is refused, so the host never serves other files.
+ * Serves the built renderer folder read-only. Paths are resolved inside `root` by the app's one
+ * containment check (`core/security/contained-path.ts`), so the host never serves other files.
  */
 export function createStaticHandler(root: string, headers: Record<string, string>) {
-  const base = normalize(root + sep);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -28,17 +28,17 @@ export function createStaticHandler(root: string, headers: Record<string, string
     }
     let pathname: string;
     try {
-      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
+      pathname = new URL(req.url ?? '/', 'http://host').pathname;
     } catch {
       res.writeHead(400).end();
       return;
     }
-    if (pathname.endsWith('/')) pathname += 'index.html';
-    const file = normalize(join(base, pathname));
-    if (!file.startsWith(base) || pathname.includes('\0')) {
-      res.writeHead(404).end();
+    const found = containedFile(root, pathname);
+    if (!found.ok) {
+      res.writeHead(found.reason === 'malformed' ? 400 : 404).end();
       return;
     }
+    const { file } = found;
     const info = await stat(file).catch(() => null);
     if (!info?.isFile()) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');

@@ -2,7 +2,7 @@
  * The window's security decisions as pure functions, so they are tested without Electron; the
  * adapters in ../adapters apply them to real Electron objects.
  */
-import { join, normalize, sep } from 'node:path';
+import { containedFile } from '../../core/security/contained-path';
 import { contentSecurityPolicy } from '../../core/security/csp';
 
 /** The renderer is served from this privileged custom scheme, never from `file://`. */
@@ -59,23 +59,14 @@ export function externalLinkTarget(url: string): string | null {
 }
 
 /**
- * The file behind an `app://ringside/…` request, inside `rootDir` only (`..`, encoded separators
- * and NUL are refused). `/` serves `index.html`.
+ * The file behind an `app://ringside/…` request, inside `rootDir` only (the containment rules are
+ * `core/security/contained-path.ts`, shared with the headless host). `/` serves `index.html`.
  */
 export function resolveAppAsset(rootDir: string, requestUrl: string): string | null {
   const url = parse(requestUrl);
   if (!url || url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(url.pathname);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0')) return null;
-  if (pathname === '' || pathname.endsWith('/')) pathname += 'index.html';
-  const base = normalize(rootDir + sep);
-  const file = normalize(join(base, pathname));
-  return file.startsWith(base) ? file : null;
+  const found = containedFile(rootDir, url.pathname);
+  return found.ok ? found.file : null;
 }
 
 function parse(url: string): URL | null {
