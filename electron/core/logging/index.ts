@@ -5,5 +5,14 @@ export {
   type LogLevel,
   type RootLogger,
 } from './logger';
-export { redact, redactString, isSecretName, REDACTED } from './redact';
+export {
+  describeError,
+  isSecretName,
+  redact,
+  redactString,
+  scrubSecrets,
+  REDACTED,
+  REDACTED_KNOWN,
+  type KnownSecrets,
+} from './redact';
 export type { FileHealth } from './rolling-file';

@@ -1,9 +1,21 @@
 /**
- * Secret scrubbing for everything that is logged or exported for support. It errs on the side of
- * hiding too much: a redacted `pingInterval` costs nothing, a logged pin costs an account.
+ * Secret scrubbing, the app's one: for everything that is logged or exported for support, and for
+ * error text a service keeps or shows (Voicenter's link errors, a SignalWire relay's answer). It
+ * errs on the side of hiding too much: a redacted `pingInterval` costs nothing, a logged pin costs
+ * an account. Two rules: a value found by its name or scheme (`token=…`, `Bearer …`, `"pin": …`)
+ * anywhere, and the known secret values a service holds, wherever they appear.
  */
 
+/** What a value found by its name or scheme becomes. */
 export const REDACTED = '[REDACTED]';
+/** What a known secret value becomes: lower case, so a support reader can tell which rule fired. */
+export const REDACTED_KNOWN = '[redacted]';
+
+/** The secret values a service holds right now (a password, a token); absent ones are skipped. */
+export type KnownSecrets = readonly (string | null | undefined)[];
+
+// Shorter values would blank out ordinary words and numbers; real secrets are longer.
+const MIN_KNOWN_SECRET = 4;
 
 /** Names of fields whose values are secrets, wherever they appear (object keys, query strings, JSON text). */
 const SECRET_NAME = /pass|pin|token|secret|authorization|cookie|api[-_]?key/i;
@@ -28,13 +40,42 @@ const MAX_STRING = 8_000;
 
 export const isSecretName = (name: string): boolean => SECRET_NAME.test(name);
 
-/** Removes credentials from free text: auth schemes, name=value pairs, JSON pairs. */
-export function redactString(text: string): string {
-  const clipped = text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…[truncated]` : text;
+/** Replaces every occurrence of the known secret values, and nothing else. */
+export function scrubSecrets(text: string, secrets: KnownSecrets): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret && secret.length >= MIN_KNOWN_SECRET) out = out.split(secret).join(REDACTED_KNOWN);
+  }
+  return out;
+}
+
+/**
+ * Removes credentials from free text: the known secret values first (before clipping, so no cut
+ * leaves half of one), then auth schemes, name=value pairs and JSON pairs.
+ */
+export function redactString(text: string, secrets: KnownSecrets = []): string {
+  const scrubbed = scrubSecrets(text, secrets);
+  const clipped =
+    scrubbed.length > MAX_STRING ? `${scrubbed.slice(0, MAX_STRING)}…[truncated]` : scrubbed;
   return clipped
     .replace(AUTH_SCHEME, `$1$2${REDACTED}`)
     .replace(NAME_VALUE, `$1${REDACTED}`)
     .replace(JSON_PAIR, `$1"${REDACTED}"`);
+}
+
+/** A short (300 characters), redacted description of something thrown or emitted as an error. */
+export function describeError(value: unknown, secrets: KnownSecrets): string {
+  let text: string;
+  if (value instanceof Error) text = value.message;
+  else if (typeof value === 'string') text = value;
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  return redactString(text, secrets).slice(0, 300);
 }
 
 /**

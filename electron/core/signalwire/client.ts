@@ -7,6 +7,7 @@
  * status, body, method and URL only.
  */
 import { randomUUID } from 'node:crypto';
+import { scrubSecrets } from '../logging/redact';
 import {
   SignalWireError,
   SignalWireTransportError,
@@ -245,9 +246,7 @@ export class SignalWireClient {
 
   /** A misbehaving relay could echo the Authorization header back; keep it out of errors and logs. */
   private scrub(text: string): string {
-    let result = text;
-    for (const secret of this.#secrets) result = result.split(secret).join('[redacted]');
-    return result;
+    return scrubSecrets(text, this.#secrets);
   }
 }
 

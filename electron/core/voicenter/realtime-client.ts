@@ -9,6 +9,7 @@ import type { RealtimeEvent } from '../../../shared/domain/calls';
 import type { ConnectionState, ConnectionView } from '../../../shared/domain/connection';
 import type { ParseResult } from '../../../shared/voicenter/parse';
 import { Backoff } from '../../../shared/retry/backoff';
+import { describeError, redactString, type KnownSecrets } from '../logging/redact';
 import type { Clock, Logger } from '../ports';
 import { KeepaliveMonitor } from './keepalive';
 import { Listeners } from './listeners';
@@ -18,7 +19,6 @@ import {
   type LoginFailure,
   type LoginResult,
 } from './login-api';
-import { describeError, redact } from './redact';
 import { planRefresh, timerDelay, type RefreshPlan } from './refresh-schedule';
 import { SocketLink, type LinkFailureKind } from './socket-link';
 import {
@@ -476,7 +476,7 @@ export class VoicenterRealtimeClient {
   }
 
   private onMalformed(name: string, error: string): void {
-    const safe = redact(error, this.secrets()).slice(0, 300);
+    const safe = redactString(error, this.secrets()).slice(0, 300);
     this.view = { ...this.view, malformedEvents: this.view.malformedEvents + 1 };
     // The payload itself is never logged: it carries caller names and numbers.
     this.log.warn('malformed event dropped', { event: name, error: safe });
@@ -511,7 +511,7 @@ export class VoicenterRealtimeClient {
     this.listeners.emit('state', this.getView());
   }
 
-  private secrets(): (string | null | undefined)[] {
+  private secrets(): KnownSecrets {
     return [this.deps.credentials.secret, this.session?.token, this.session?.refreshToken];
   }
 
