@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { silentLogger } from '../logging/logger';
 import type { Logger } from '../ports';
-import { quarantine, readFileIfExists, writeFileAtomic } from './atomic-file';
+import { JsonStateFile } from '../storage/state-file';
 import type { OutboxStorage, PersistedOutbox } from './types';
 
 const actionSchema = z.object({
@@ -34,34 +35,23 @@ const persistedSchema = z.object({
 });
 
 /**
- * The outbox in one JSON file, replaced atomically on every save. A file that cannot be parsed is
- * moved aside (`.corrupt-<time>`) and reported, rather than silently dropping the agent's actions.
+ * The outbox in one JSON state file (`core/storage/state-file.ts`), replaced atomically on every
+ * save. A file that cannot be parsed is moved aside and reported, rather than silently dropping
+ * the agent's actions.
  */
 export class FileOutboxStorage implements OutboxStorage {
-  constructor(
-    private readonly path: string,
-    private readonly logger?: Logger,
-    private readonly now: () => number = Date.now,
-  ) {}
+  private readonly file: JsonStateFile<PersistedOutbox>;
 
-  async load(): Promise<PersistedOutbox | null> {
-    const text = await readFileIfExists(this.path);
-    if (text === null) return null;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
-    }
-    const result = persistedSchema.safeParse(parsed);
-    if (result.success) return result.data;
-    const aside = await quarantine(this.path, this.now());
-    this.logger?.error('outbox file unreadable; moved aside', { path: aside });
-    return null;
+  constructor(path: string, logger: Logger = silentLogger, now: () => number = Date.now) {
+    this.file = new JsonStateFile(path, persistedSchema, logger, now);
   }
 
-  async save(state: PersistedOutbox): Promise<void> {
-    await writeFileAtomic(this.path, JSON.stringify(state));
+  load(): Promise<PersistedOutbox | null> {
+    return this.file.load();
+  }
+
+  save(state: PersistedOutbox): Promise<void> {
+    return this.file.save(state);
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../ports';
 import { VOIP_EVENTS, type VoipEventName } from './schemas';
-import { JsonStateFile } from './state-file';
+import { JsonStateFile } from '../storage/state-file';
 
 const callRoomSchema = z.object({
   ivrid: z.string(),
