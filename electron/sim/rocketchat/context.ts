@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { ValidateFunction } from 'ajv';
 
-import type { Schema } from './ajv-lite';
 import type { Dialect, ParsedVersion, Reply } from './responses';
 import type { SimUser, Store } from './store';
 
@@ -38,8 +38,8 @@ export interface Route {
   readonly auth: boolean;
   /** null: no limiter (like routes outside API.v1). */
   readonly rateLimit: RateRuleName | null;
-  /** ajv-validated routes (validateParams); GET validates the query, POST the body. */
-  readonly schema?: Schema;
+  /** ajv-validated routes (validateParams, `schemas.ts`); GET validates the query, POST the body. */
+  readonly validate?: ValidateFunction;
   readonly permission?: string;
   /** Omnichannel VoIP route: removed in 8.x. */
   readonly voip: boolean;

@@ -1,10 +1,10 @@
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 
-import { validate } from './ajv-lite';
 import type { RateRuleName, RequestContext, Route, SimContext } from './context';
 import type { RateLimiter, RateRule } from './rate-limiter';
 import type { Reply } from './responses';
 import { invalidParams, notLoggedIn, permissionDenied, tooManyRequests } from './responses';
+import { ajvMessages } from './schemas';
 import type { SimUser } from './store';
 
 // The per-route pipeline of api.ts, in the server's order:
@@ -60,9 +60,8 @@ export function runRoute(
     if (!verdict.allowed) return tooManyRequests(Math.ceil(verdict.timeToResetMs / 1000));
   }
 
-  if (route.schema) {
-    const errors = validate(route.schema, route.method === 'GET' ? req.query : req.body);
-    if (errors) return invalidParams(errors);
+  if (route.validate && !route.validate(route.method === 'GET' ? req.query : req.body)) {
+    return invalidParams(ajvMessages(route.validate));
   }
 
   if (route.permission && !(req.user && sim.store.hasPermission(req.user, route.permission))) {

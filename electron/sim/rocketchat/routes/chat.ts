@@ -1,4 +1,4 @@
-import { chatSyncMessagesSchema } from '../ajv-lite';
+import { isChatSyncMessagesProps } from '../schemas';
 import type { RequestContext, Route, SimContext } from '../context';
 import type { Reply } from '../responses';
 import { failure, ok } from '../responses';
@@ -67,7 +67,7 @@ export const chatRoutes: readonly Route[] = [
     path: 'chat.syncMessages',
     auth: true,
     rateLimit: 'default',
-    schema: chatSyncMessagesSchema,
+    validate: isChatSyncMessagesProps,
     voip: false,
     handler: syncMessages,
   },

@@ -1,4 +1,4 @@
-import { voipRoomCloseSchema, voipRoomSchema } from '../ajv-lite';
+import { isVoipRoomCloseProps, isVoipRoomProps } from '../schemas';
 import type { RequestContext, Route, SimContext } from '../context';
 import { isoAt } from '../context';
 import { randomId } from '../ids';
@@ -175,7 +175,7 @@ export const voipRoutes: readonly Route[] = [
     path: 'voip/room',
     auth: true,
     rateLimit: 'voip/room',
-    schema: voipRoomSchema,
+    validate: isVoipRoomProps,
     permission: 'inbound-voip-calls',
     voip: true,
     handler: getRoom,
@@ -194,7 +194,7 @@ export const voipRoutes: readonly Route[] = [
     path: 'voip/room.close',
     auth: true,
     rateLimit: 'default',
-    schema: voipRoomCloseSchema,
+    validate: isVoipRoomCloseProps,
     permission: 'inbound-voip-calls',
     voip: true,
     handler: closeRoom,
