@@ -12,6 +12,7 @@ import { createNotifier } from '../core/notify';
 import { securityHeaders } from '../core/security/csp';
 import { DataFolderWatch, FileKeyCipher, openConfBackend, openSettings } from '../core/settings';
 import { attachIpcSocket } from './ipc-socket';
+import { startDemoServices, type DemoSims } from '../demo/start-demo';
 import { createStaticHandler } from './static-files';
 
 export interface HeadlessHostOptions {
@@ -38,7 +39,7 @@ export interface HeadlessHost {
   /** The page to open, with the per-run token in the fragment (never sent in a request line). */
   url: string;
   token: string;
-  core: RingsideCore;
+  core: RingsideCore<DemoSims>;
   logger: RootLogger;
   /** Failed writes to the data folder so far, per file. */
   dataFolder: DataFolderWatch;
@@ -90,6 +91,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     dataDir,
     recentLogLines: () => logger.recentLines(),
     hostNotices,
+    startDemo: startDemoServices,
     ...options.core,
   });
 

@@ -38,6 +38,7 @@ import {
   type SettingsBackend,
 } from '../core/settings';
 import type { Logger } from '../core/ports';
+import { startDemoServices } from '../demo/start-demo';
 import { registerAppScheme, serveApp } from './adapters/app-protocol';
 import { createElectronNotifier } from './adapters/electron-notifier';
 import { createEventSender, registerIpc, trustedFrameFor } from './adapters/ipc';
@@ -132,6 +133,7 @@ async function start(): Promise<void> {
     recentLogLines: () => logger.recentLines(),
     openExternal,
     hostNotices,
+    startDemo: startDemoServices,
   });
   const disposers: (() => void)[] = [];
 

@@ -3,7 +3,7 @@ import type { ApiHandlers } from '../../../shared/ipc/contract';
 import type { DemoServices } from './demo';
 
 /** The app's services behind one object: the same for the Electron main process and the headless host. */
-export interface RingsideCore {
+export interface RingsideCore<D extends DemoServices = DemoServices> {
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Implementations of every IPC method (dispatch validates arguments before calling them). */
@@ -22,5 +22,5 @@ export interface RingsideCore {
   /** Power resume / network change: reconnect now even if the socket claims to be open. */
   reconnectNow(reason: string): void;
   /** The running built-in demo services, or null outside demo mode (tests read their journals). */
-  demo(): DemoServices | null;
+  demo(): D | null;
 }

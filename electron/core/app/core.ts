@@ -11,7 +11,7 @@ import type { Timings, VoicenterCredentials } from '../voicenter/types';
 import { systemClock, type Clock, type Logger, type Notifier } from '../ports';
 import type { RingsideCore } from './core-types';
 import { CallAlerts } from './call-alerts';
-import { startDemoServices, type DemoServices } from './demo';
+import type { DemoServices, StartDemo } from './demo';
 import { Notices, type HostNotices } from './notices';
 import { Telephony } from './telephony';
 import { coreHandlers } from './core-handlers';
@@ -19,7 +19,7 @@ import { createIntegrations, type Integrations } from './integrations';
 import { buildDiagnostics } from './diagnostics';
 import { ViewPublisher } from './view-publisher';
 
-export interface CoreDeps {
+export interface CoreDeps<D extends DemoServices = DemoServices> {
   settings: SettingsStore;
   secrets: SecretStore;
   notifier: Notifier;
@@ -35,20 +35,25 @@ export interface CoreDeps {
   openExternal?: (url: string) => Promise<void>;
   /** Tests shorten the realtime client's timers. */
   voicenterTimings?: Partial<Timings>;
+  /**
+   * Starts the built-in demo (`electron/demo/`): the host provides it, so the core never loads
+   * the simulators.
+   */
+  startDemo: StartDemo<D>;
   /** Tests speed up the demo scenarios. */
   demoSpeed?: number;
   /** What the host found before the core existed or finds outside it (config file, data folder). */
   hostNotices?: HostNotices;
 }
 
-export function createRingsideCore(deps: CoreDeps): RingsideCore {
+export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): RingsideCore<D> {
   const clock = deps.clock ?? systemClock;
   const log = deps.logger.child('core');
   const notices = new Notices(clock);
   deps.hostNotices?.deliverTo(notices);
   const telephony = new Telephony(log, deps.settings.get().voicenter.ownExtensions);
   const focusListeners = new Set<(ivrid: string) => void>();
-  let demo: DemoServices | null = null;
+  let demo: D | null = null;
 
   const integrations: Integrations = createIntegrations({
     settings: deps.settings,
@@ -132,7 +137,7 @@ export function createRingsideCore(deps: CoreDeps): RingsideCore {
     await telephony.disconnect();
     if (!demo) {
       const { seed, scenario } = deps.settings.get().demo;
-      demo = await startDemoServices({ seed, scenario, speed: deps.demoSpeed ?? 1 }, deps.logger);
+      demo = await deps.startDemo({ seed, scenario, speed: deps.demoSpeed ?? 1 }, deps.logger);
       await integrations.useDemo(demo);
     }
     await telephony.use(

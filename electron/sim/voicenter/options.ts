@@ -1,6 +1,5 @@
 /** Options of `startVoicenterSim`, validated once at the edge. */
 import { z } from 'zod';
-import type { Logger } from '../../core/ports';
 import type { CredentialOverrides } from './directory';
 
 const HOUR = 3_600_000;
@@ -64,10 +63,17 @@ export type VoicenterSimOptions = z.input<typeof simOptionsSchema> & {
   /** Clock for every timestamp the sim writes (tests can pin summer or winter). */
   now?: () => number;
   /** Logins, sockets, kills and restarts (never tokens or credentials). Default: silent. */
-  logger?: Logger;
+  logger?: SimLogger;
 };
 
 export type ResolvedSimOptions = z.output<typeof simOptionsSchema>;
+
+/** Any structured logger (Ringside's own fits): declared here so the simulator needs no app code. */
+export interface SimLogger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  child(name: string): SimLogger;
+}
 
 /** The options a running sim can change with `configure()`. */
 export type RuntimeOptions = Pick<
