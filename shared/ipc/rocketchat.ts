@@ -49,6 +49,12 @@ export interface RoomView {
   endUnknown: boolean;
   /** The call is over and the room still needs its wrap-up (comment, tags) to close. */
   needsWrapUp: boolean;
+  /**
+   * The room is on another Rocket.Chat server (or account) than the one Ringside is signed in to
+   * now, named as the agent knows it ("chat.example.com (as alice)"): what is queued for the room
+   * waits until the agent signs in there. Null when it is on the current one.
+   */
+  waitingFor: string | null;
 }
 
 export interface RocketChatView {

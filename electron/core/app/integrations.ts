@@ -99,7 +99,8 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
     },
     async leaveDemo() {
       signalwire.leaveDemo();
-      await rocketchat.signOut();
+      // Out of the demo's server, whose rooms end with it.
+      await rocketchat.leaveDemo();
       rocketchatStore.leaveDemo();
       // Back to the agent's own Rocket.Chat, if they had signed in to one.
       await rocketchat.resumeStoredSession();

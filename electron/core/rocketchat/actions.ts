@@ -1,13 +1,21 @@
 import { z } from 'zod';
 import { VOIP_EVENTS } from './schemas';
+import { serverRefSchema, type ServerRef } from './server-ref';
 
 /** The outbox action kinds Rocket.Chat delivers, and their payloads (validated again at delivery). */
+
+/**
+ * The server the action's room belongs to: it is delivered there only. Absent in actions queued
+ * by versions from before rooms knew their server.
+ */
+const server = serverRefSchema.optional();
 
 export const ensureRoomPayload = z.object({
   ivrid: z.string().min(1),
   callerPhone: z.string(),
   callerName: z.string(),
   direction: z.enum(['inbound', 'outbound']),
+  server,
 });
 export type EnsureRoomPayload = z.infer<typeof ensureRoomPayload>;
 
@@ -15,6 +23,7 @@ export const voipEventPayload = z.object({
   ivrid: z.string().min(1),
   event: z.enum(VOIP_EVENTS),
   comment: z.string().optional(),
+  server,
 });
 export type VoipEventPayload = z.infer<typeof voipEventPayload>;
 
@@ -22,8 +31,15 @@ export const roomClosePayload = z.object({
   ivrid: z.string().min(1),
   comment: z.string(),
   tags: z.array(z.string()),
+  server,
 });
 export type RoomClosePayload = z.infer<typeof roomClosePayload>;
+
+/** The server an action of any kind is for; null when it does not say (an older action). */
+export function serverOfAction(payload: unknown): ServerRef | null {
+  const parsed = z.object({ server }).safeParse(payload);
+  return parsed.success ? (parsed.data.server ?? null) : null;
+}
 
 export type RocketChatActionKind = 'ensure-room' | 'voip-event' | 'room-close';
 

@@ -34,13 +34,20 @@ export interface RecoveryDeps {
 
 /**
  * Rooms of calls Ringside was following when it last stopped (crashed, was killed, or quit mid
- * call), brought to the truth by the first snapshot after the start: a call that is no longer live
- * gets its end, with the duration when Voicenter reported when it was answered and ended, and its
- * wrap-up is offered; a call still live gets a hold or unhold it missed meanwhile.
+ * call), brought to the truth by the call state (the first snapshot after the start, or what
+ * followed it): a call that is no longer live gets its end, with the duration when Voicenter
+ * reported when it was answered and ended, and its wrap-up is offered; a call still live gets a
+ * hold or unhold it missed meanwhile. The caller picks the rooms: those of the server Ringside is
+ * signed in to, since the others' actions could not go anywhere yet.
  */
-export async function recoverRooms(state: CallState, deps: RecoveryDeps): Promise<void> {
-  for (const room of deps.registry.all()) {
-    if (!room.callActive) continue;
+export async function recoverRooms(
+  ivrids: Iterable<string>,
+  state: CallState,
+  deps: RecoveryDeps,
+): Promise<void> {
+  for (const ivrid of ivrids) {
+    const room = deps.registry.get(ivrid);
+    if (!room?.callActive) continue;
     try {
       if (isCallActive(state, room.ivrid)) await catchUp(room, state, deps);
       else await endedWhileAway(room, state, deps);

@@ -6,6 +6,7 @@ import type { Logger } from '../ports';
 import { EVENT_LABEL, voipEventPayload, type VoipEventPayload } from './actions';
 import type { CallRoom, RoomRegistry } from './room-registry';
 import type { VoipEventName } from './schemas';
+import type { ServerRef } from './server-ref';
 
 /** Rocket.Chat actions of one call are FIFO among themselves, never behind another target's. */
 export const orderKeyFor = (ivrid: string): string => `rocketchat:${ivrid}`;
@@ -17,6 +18,10 @@ export const isLiveRoom = (room: CallRoom): boolean =>
 /** What the strip calls the room's caller. */
 export const whoOf = (room: CallRoom): string =>
   room.visitorName ?? (room.callerName.trim() || room.callerPhone || room.ivrid);
+
+/** What an action of the room carries so that it goes to the room's server only. */
+export const roomServer = (room: CallRoom): { server?: ServerRef } =>
+  room.server ? { server: room.server } : {};
 
 /** Talk time in whole seconds, as `voip-call-duration` carries it. */
 const durationSeconds = (answeredAt: number, endedAt: number): number =>
@@ -98,7 +103,12 @@ export class RoomQueue {
         orderKey: orderKeyFor(room.ivrid),
         ivrid: room.ivrid,
         label: `${label} · ${whoOf(room)}`,
-        payload: { ivrid: room.ivrid, event, ...(comment === undefined ? {} : { comment }) },
+        payload: {
+          ivrid: room.ivrid,
+          event,
+          ...(comment === undefined ? {} : { comment }),
+          ...roomServer(room),
+        },
         // A room that failed to open holds its events back until it is retried (or discarded).
         after: room.openActionId ? [room.openActionId] : [],
       };

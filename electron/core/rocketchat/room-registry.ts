@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Logger } from '../ports';
 import { VOIP_EVENTS, type VoipEventName } from './schemas';
+import { serverRefSchema, type ServerRef } from './server-ref';
 import { JsonStateFile } from '../storage/state-file';
 
 const callRoomSchema = z.object({
@@ -36,6 +37,11 @@ const callRoomSchema = z.object({
    * can be told apart from the same event sent earlier: see `confirmedEvents`.
    */
   sentEvents: z.array(z.object({ id: z.string(), event: z.enum(VOIP_EVENTS) })).default([]),
+  /**
+   * The server the room was opened on: its actions go there and nowhere else. Null in files from
+   * before rooms knew it, until the first server Ringside is signed in to adopts them.
+   */
+  server: serverRefSchema.nullable().default(null),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -84,12 +90,30 @@ export class RoomRegistry {
     this.visitors = new Map(Object.entries(state.visitors));
   }
 
-  /** Visitor tokens belong to one server: switching servers forgets them. */
-  async useServer(serverUrl: string): Promise<void> {
-    if (serverUrl === this.serverUrl) return;
-    if (this.serverUrl !== '') this.visitors.clear();
-    this.serverUrl = serverUrl;
+  /**
+   * The server Ringside is signed in to now. Visitor tokens belong to one server: switching
+   * servers forgets them. Rooms from before rooms knew their server were made on the server
+   * Ringside was on then, which is this one as far as anyone can tell: they become its rooms
+   * (never the demo's, which is thrown away with them).
+   */
+  async useServer(server: ServerRef): Promise<void> {
+    const orphans = server.demo
+      ? []
+      : [...this.rooms.values()].filter((room) => room.server === null);
+    for (const room of orphans) this.rooms.set(room.ivrid, { ...room, server });
+    if (server.url === this.serverUrl && orphans.length === 0) return;
+    if (server.url !== this.serverUrl && this.serverUrl !== '') this.visitors.clear();
+    this.serverUrl = server.url;
     await this.save();
+  }
+
+  /** Drops the rooms `gone` picks (their server no longer exists); returns them. */
+  async forget(gone: (room: CallRoom) => boolean): Promise<CallRoom[]> {
+    const dropped = [...this.rooms.values()].filter(gone);
+    if (dropped.length === 0) return [];
+    for (const room of dropped) this.rooms.delete(room.ivrid);
+    await this.save();
+    return dropped;
   }
 
   get(ivrid: string): CallRoom | undefined {

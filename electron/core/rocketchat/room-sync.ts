@@ -14,8 +14,9 @@ import {
   type CallTransition,
 } from './call-sync';
 import { recoverRooms } from './recovery';
-import { isLiveRoom, orderKeyFor, RoomQueue, whoOf } from './room-queue';
+import { isLiveRoom, orderKeyFor, RoomQueue, roomServer, whoOf } from './room-queue';
 import type { CallRoom, RoomRegistry } from './room-registry';
+import { belongsTo, type ServerRef } from './server-ref';
 
 export interface RoomSyncDeps {
   registry: RoomRegistry;
@@ -25,6 +26,11 @@ export interface RoomSyncDeps {
   settings: () => RocketChatSettings;
   /** Throws a UserFacingError unless a room can be opened now (signed in, server has VoIP). */
   ready: () => void;
+  /**
+   * The server (and account) Ringside is signed in to, also while its session waits to be
+   * renewed; null when signed out.
+   */
+  server: () => ServerRef | null;
 }
 
 const isAnswered = (call: CallInfo | null): boolean =>
@@ -41,8 +47,13 @@ export class RoomSync {
   private chain: Promise<unknown> = Promise.resolve();
   /** Actions whose room record is written but which are not in the outbox yet. */
   private readonly enqueuing = new Set<string>();
-  /** Rooms left from before this start are brought to the truth once, at the first snapshot. */
+  /** Rooms left from before this start are brought to the truth once, from the first snapshot on. */
   private recovered = false;
+  /**
+   * Those rooms (their calls may still be up) not brought to the truth yet because Ringside is
+   * signed in to another server than theirs: each gets its turn once Ringside is on its server.
+   */
+  private readonly leftOver = new Set<string>();
   private readonly queue: RoomQueue;
 
   constructor(private readonly deps: RoomSyncDeps) {
@@ -68,13 +79,22 @@ export class RoomSync {
           });
         }
       }
-      if (recover)
-        await recoverRooms(after, {
-          registry: this.deps.registry,
-          queue: this.queue,
-          settings: this.deps.settings(),
-          logger: this.deps.logger,
-        });
+      if (recover) {
+        for (const room of this.deps.registry.all())
+          if (room.callActive) this.leftOver.add(room.ivrid);
+        await this.recoverLeftOver(after);
+      }
+    });
+  }
+
+  /**
+   * Ringside is signed in to a server (again, or another one): rooms left from before the start
+   * that belong to it and still wait get the truth now, from the calls as they stand.
+   */
+  serverChanged(): Promise<void> {
+    return this.serial(async () => {
+      if (this.recovered && this.calls && this.leftOver.size > 0)
+        await this.recoverLeftOver(this.calls);
     });
   }
 
@@ -103,7 +123,12 @@ export class RoomSync {
     return this.serial(async () => {
       const room = this.usableRoom(ivrid);
       const id = randomUUID();
-      const payload: RoomClosePayload = { ivrid, comment: wrapUp.comment, tags: wrapUp.tags };
+      const payload: RoomClosePayload = {
+        ivrid,
+        comment: wrapUp.comment,
+        tags: wrapUp.tags,
+        ...roomServer(room),
+      };
       await this.withEnqueuing(id, () =>
         this.queue.saving(
           ivrid,
@@ -218,6 +243,23 @@ export class RoomSync {
     }
   }
 
+  /** Left-over rooms of the server Ringside is on; the others keep waiting for theirs. */
+  private async recoverLeftOver(state: CallState): Promise<void> {
+    const current = this.deps.server();
+    if (!current) return;
+    const due = [...this.leftOver].filter((ivrid) => {
+      const room = this.deps.registry.get(ivrid);
+      return !room || belongsTo(room.server, current);
+    });
+    for (const ivrid of due) this.leftOver.delete(ivrid);
+    await recoverRooms(due, state, {
+      registry: this.deps.registry,
+      queue: this.queue,
+      settings: this.deps.settings(),
+      logger: this.deps.logger,
+    });
+  }
+
   private async follow(transition: CallTransition): Promise<void> {
     const { ivrid } = transition.call;
     const room = this.deps.registry.get(ivrid);
@@ -275,12 +317,16 @@ export class RoomSync {
     const now = this.deps.clock.now();
     const id = randomUUID();
     const active = isCallActive(this.calls, ivrid);
+    const server = this.deps.server();
+    // A visitor token means something only on the server that knows the visitor.
+    const sameVisitor =
+      existing?.status === 'failed' && server !== null && belongsTo(existing.server, server);
     const room: CallRoom = {
       ivrid,
       direction: roomDirection(call),
       callerPhone: call.callerPhone,
       callerName: call.callerName,
-      visitorToken: existing?.status === 'failed' ? existing.visitorToken : null,
+      visitorToken: sameVisitor ? existing.visitorToken : null,
       rid: null,
       visitorName: null,
       agent: null,
@@ -295,6 +341,7 @@ export class RoomSync {
       openActionId: id,
       closeActionId: null,
       sentEvents: [],
+      server,
       createdAt: now,
       updatedAt: now,
     };
@@ -303,6 +350,7 @@ export class RoomSync {
       callerPhone: call.callerPhone,
       callerName: call.callerName,
       direction: room.direction,
+      ...roomServer(room),
     };
     await this.withEnqueuing(id, () =>
       this.queue.saving(

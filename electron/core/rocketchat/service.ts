@@ -18,9 +18,11 @@ import type { Clock, Logger } from '../ports';
 import { ROCKETCHAT_AUTH_TOKEN, type RocketChatSettings } from '../settings/sections/rocketchat';
 import type { SecretKey } from '../settings/section';
 import { RocketChatClient, type RocketChatSession } from './client';
+import { serverOfAction } from './actions';
 import { RocketChatError } from './errors';
 import { RoomRegistry } from './room-registry';
 import { RoomSync } from './room-sync';
+import { normaliseServerUrl, type ServerRef } from './server-ref';
 import { RocketChatTransport } from './transport';
 import { buildView } from './view';
 
@@ -59,11 +61,6 @@ const majorOf = (version: string): number => Number.parseInt(version, 10);
 export const supportsVoip = (version: string): boolean =>
   majorOf(version) >= 4 && majorOf(version) < 8;
 
-const normaliseServerUrl = (raw: string): string => {
-  const url = new URL(raw);
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-};
-
 /**
  * The agent's Rocket.Chat session and the rooms that follow their calls. Everything the agent
  * does to a room goes through the durable outbox; this service decides what to queue (from the
@@ -75,6 +72,10 @@ export class RocketChatService {
   private status: RocketChatStatus = 'signed-out';
   private server: RocketChatServerView | null = null;
   private user: RocketChatUserView | null = null;
+  /** Where Ringside is signed in (kept while a session waits to be renewed): rooms go there only. */
+  private signedInTo: ServerRef | null = null;
+  /** The demo's server while the demo runs: rooms of any other demo server are gone with it. */
+  private demoUrl: string | null = null;
   /** Plain-words notices, by subject: the server (version, reachability), the account, the session. */
   private readonly notices: {
     server: string | null;
@@ -99,7 +100,9 @@ export class RocketChatService {
     this.registry = new RoomRegistry(dataFile, this.log, () => deps.clock.now());
     this.transport = new RocketChatTransport({
       client: () => this.client,
-      agentId: () => (this.status === 'signed-in' ? (this.user?.userId ?? null) : null),
+      // From the same place as the client's server, so the two never tell of different sign-ins.
+      agentId: () => (this.status === 'signed-in' ? (this.signedInTo?.userId ?? null) : null),
+      server: () => (this.status === 'signed-in' ? this.signedInTo : null),
       voipSupported: () => this.server?.voipSupported !== false,
       registry: this.registry,
       clock: deps.clock,
@@ -113,6 +116,7 @@ export class RocketChatService {
       logger: this.log,
       settings: () => deps.settings.get(),
       ready: () => this.requireRooms(),
+      server: () => this.signedInTo,
     });
     this.handlers = {
       rocketChatSignIn: async (input) => {
@@ -140,6 +144,8 @@ export class RocketChatService {
   /** Loads the rooms, plugs into the outbox and resumes the stored session (checked in the background). */
   async start(): Promise<void> {
     await this.registry.load();
+    // No demo runs yet: a demo server of an earlier run stopped with it.
+    await this.forgetGoneDemos();
     this.disposers.push(this.registry.onChange(() => this.emit()));
     this.disposers.push(this.deps.outbox.onChange(() => this.sync.reconcile()));
     this.deps.outbox.setTransport('rocketchat', this.transport);
@@ -154,7 +160,15 @@ export class RocketChatService {
     const settings = this.deps.settings.get();
     const token = await this.deps.secrets.get(ROCKETCHAT_AUTH_TOKEN);
     if (settings.serverUrl && settings.userId && settings.authKind && token) {
-      await this.registry.useServer(settings.serverUrl);
+      const url = normaliseServerUrl(settings.serverUrl);
+      const server: ServerRef = {
+        url,
+        userId: settings.userId,
+        username: settings.username,
+        demo: url === this.demoUrl,
+      };
+      await this.registry.useServer(server);
+      this.signedInTo = server;
       this.client = this.makeClient(settings.serverUrl);
       this.client.setSession({
         userId: settings.userId,
@@ -170,6 +184,7 @@ export class RocketChatService {
       };
       this.server = { url: settings.serverUrl, version: null, voipSupported: null };
       void this.refresh();
+      await this.sync.serverChanged();
     }
     this.emit();
   }
@@ -214,9 +229,22 @@ export class RocketChatService {
     this.emit();
   }
 
-  /** Demo mode: the app started the simulator in-process and signs in to it. */
+  /**
+   * Demo mode: the app started the simulator in-process and signs in to it. That server lives only
+   * as long as this demo: rooms of an earlier demo's server are forgotten (it is gone, and a new
+   * demo listens on a new port), with whatever was queued for them.
+   */
   async useDemo(sim: { url: string; username: string; password: string }): Promise<void> {
+    this.demoUrl = normaliseServerUrl(sim.url);
     await this.signIn({ serverUrl: sim.url, username: sim.username, password: sim.password });
+    await this.forgetGoneDemos();
+  }
+
+  /** The demo stops: Ringside signs out of its server and forgets the rooms that were there. */
+  async leaveDemo(): Promise<void> {
+    this.demoUrl = null;
+    await this.signOut();
+    await this.forgetGoneDemos();
   }
 
   async signIn(input: RocketChatSignIn): Promise<void> {
@@ -248,7 +276,16 @@ export class RocketChatService {
       }
       throw this.userError(error);
     }
+    const server: ServerRef = {
+      url: serverUrl,
+      userId: session.userId,
+      username: me.username,
+      demo: serverUrl === this.demoUrl,
+    };
+    // The client and the server it stands for change together: an action picked up in between
+    // must not be checked against one server and sent to the other.
     this.client = client;
+    this.signedInTo = server;
     this.server = probed.server;
     this.notices.server = probed.notice;
     this.notices.session = null;
@@ -259,7 +296,7 @@ export class RocketChatService {
       userId: session.userId,
       authKind: session.kind,
     });
-    await this.registry.useServer(serverUrl);
+    await this.registry.useServer(server);
     this.status = 'signed-in';
     this.user = {
       userId: me._id,
@@ -275,6 +312,7 @@ export class RocketChatService {
     });
     this.deps.outbox.wake('rocketchat');
     this.emit();
+    await this.sync.serverChanged();
   }
 
   async signOut(): Promise<void> {
@@ -282,6 +320,7 @@ export class RocketChatService {
     this.client = null;
     this.status = 'signed-out';
     this.user = null;
+    this.signedInTo = null;
     this.notices.server = null;
     this.notices.account = null;
     this.notices.session = null;
@@ -307,12 +346,34 @@ export class RocketChatService {
       ),
       settings: this.deps.settings.get(),
       rooms: this.registry.all(),
+      current: this.signedInTo,
     });
   }
 
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Rooms of a demo server that is not running (any, when no demo runs) and the actions queued
+   * for them: that server is gone for good, so they could never be sent, only wait forever. An
+   * action being sent right now is left to finish; the next start forgets it.
+   */
+  private async forgetGoneDemos(): Promise<void> {
+    const gone = (server: ServerRef | null): boolean =>
+      server !== null && server.demo && server.url !== this.demoUrl;
+    const dropped = new Set(
+      (await this.registry.forget((room) => gone(room.server))).map((room) => room.ivrid),
+    );
+    for (const record of this.deps.outbox.list()) {
+      const { action } = record;
+      if (action.target !== 'rocketchat' || record.state === 'sent') continue;
+      if (gone(serverOfAction(action.payload)) || (action.ivrid && dropped.has(action.ivrid)))
+        this.deps.outbox.discard(action.id);
+    }
+    if (dropped.size > 0)
+      this.log.info('forgot the rooms of a demo that ended', { rooms: dropped.size });
   }
 
   private makeClient(serverUrl: string): RocketChatClient {
@@ -382,8 +443,9 @@ export class RocketChatService {
     const link = this.view().rooms.find((room) => room.ivrid === ivrid)?.link ?? null;
     if (!link) throw new UserFacingError('no-room', 'This call has no Rocket.Chat room yet.');
     const url = new URL(link);
-    const server = this.server ? new URL(this.server.url) : null;
-    // Only ever the signed-in server's own pages.
+    // Only ever the pages of the server the room is on: one the agent signed in to themselves.
+    const home = this.registry.get(ivrid)?.server?.url ?? this.server?.url ?? null;
+    const server = home ? new URL(home) : null;
     if (!server || url.origin !== server.origin || !/^https?:$/.test(url.protocol)) {
       throw new UserFacingError(
         'invalid-link',

@@ -10,6 +10,7 @@ import type { Clock, Logger } from '../ports';
 import {
   ensureRoomPayload,
   roomClosePayload,
+  serverOfAction,
   voipEventPayload,
   type EnsureRoomPayload,
   type RoomClosePayload,
@@ -18,12 +19,15 @@ import {
 import type { RocketChatClient } from './client';
 import { RocketChatError } from './errors';
 import type { RoomRegistry } from './room-registry';
+import { belongsTo, waitingForWords, type ServerRef } from './server-ref';
 
 export interface RocketChatTransportDeps {
   /** The signed-in client, or null when signed out / the session ended. */
   client(): RocketChatClient | null;
   /** The signed-in user's id: rooms are created for this agent. */
   agentId(): string | null;
+  /** The server (and account) signed in to now, or null. */
+  server(): ServerRef | null;
   /** False on servers without VoIP rooms (8.x and later). */
   voipSupported(): boolean;
   registry: RoomRegistry;
@@ -85,10 +89,23 @@ export class RocketChatTransport implements OutboxTransport {
   ): Promise<DeliveryOutcome> {
     const client = this.deps.client();
     const agentId = this.deps.agentId();
-    if (!client?.session || !agentId) {
+    const owner = this.ownerOf(action);
+    const current = this.deps.server();
+    if (!client?.session || !agentId || !current) {
       return {
         kind: 'retry',
-        reason: 'Not signed in to Rocket.Chat: it is sent as soon as you sign in.',
+        reason: owner
+          ? waitingForWords(owner)
+          : 'Not signed in to Rocket.Chat: it is sent as soon as you sign in.',
+        notBefore: this.deps.clock.now() + (this.deps.signedOutWaitMs ?? 5 * 60_000),
+      };
+    }
+    // The room, its visitor and its id exist only on the server it was opened on: anywhere else
+    // this would fail, or worse, land in a stranger's room. It waits; signing in there wakes it.
+    if (!belongsTo(owner, current)) {
+      return {
+        kind: 'retry',
+        reason: waitingForWords(owner),
         notBefore: this.deps.clock.now() + (this.deps.signedOutWaitMs ?? 5 * 60_000),
       };
     }
@@ -139,6 +156,12 @@ export class RocketChatTransport implements OutboxTransport {
       }
       return outcome;
     }
+  }
+
+  /** The action's server, else its room's; null for records older than both (see `belongsTo`). */
+  private ownerOf(action: OutboxAction): ServerRef | null {
+    const room = action.ivrid ? this.deps.registry.get(action.ivrid) : undefined;
+    return serverOfAction(action.payload) ?? room?.server ?? null;
   }
 
   private outcomeOf(error: unknown): DeliveryOutcome {

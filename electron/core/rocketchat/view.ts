@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/ipc/rocketchat';
 import type { RocketChatSettings } from '../settings/sections/rocketchat';
 import type { CallRoom } from './room-registry';
+import { sameServer, serverLabel, type ServerRef } from './server-ref';
 
 const MAX_ROOMS = 20;
 
@@ -14,8 +15,15 @@ const MAX_ROOMS = 20;
 export const roomLink = (serverUrl: string, rid: string): string =>
   `${serverUrl.replace(/\/+$/, '')}/voip/${encodeURIComponent(rid)}`;
 
-export function roomView(room: CallRoom, serverUrl: string | null): RoomView {
+export function roomView(
+  room: CallRoom,
+  serverUrl: string | null,
+  current: ServerRef | null,
+): RoomView {
   const live = room.status === 'opening' || room.status === 'open';
+  const elsewhere = room.server !== null && (current === null || !sameServer(room.server, current));
+  // The room's own server: its id means nothing on another one.
+  const home = room.server?.url ?? serverUrl;
   return {
     ivrid: room.ivrid,
     rid: room.rid,
@@ -25,13 +33,17 @@ export function roomView(room: CallRoom, serverUrl: string | null): RoomView {
     agent: room.agent,
     open: room.rid !== null && (room.status === 'open' || room.status === 'closing'),
     status: room.status,
-    link: room.rid && serverUrl ? roomLink(serverUrl, room.rid) : null,
+    link: room.rid && home ? roomLink(home, room.rid) : null,
     lastError: room.lastError,
     callActive: room.callActive,
     held: room.held,
     ended: room.endQueued,
     endUnknown: room.endUnknown,
     needsWrapUp: live && !room.callActive,
+    waitingFor:
+      room.server && elsewhere && (live || room.status === 'closing')
+        ? serverLabel(room.server)
+        : null,
   };
 }
 
@@ -42,12 +54,14 @@ export function buildView(input: {
   notices: string[];
   settings: RocketChatSettings;
   rooms: CallRoom[];
+  /** The server (and account) Ringside is signed in to; rooms of any other wait for theirs. */
+  current: ServerRef | null;
 }): RocketChatView {
   const serverUrl = input.server?.url ?? (input.settings.serverUrl || null);
   const rooms = [...input.rooms]
     .sort((a, b) => b.createdAt - a.createdAt)
     .slice(0, MAX_ROOMS)
-    .map((room) => roomView(room, serverUrl));
+    .map((room) => roomView(room, serverUrl, input.current));
   return {
     configured: input.status !== 'signed-out' && serverUrl !== null,
     status: input.status,

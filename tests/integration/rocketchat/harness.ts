@@ -25,6 +25,7 @@ import {
 } from '../../../electron/core/settings/sections/rocketchat';
 import {
   startRocketChatSim,
+  type DemoUser,
   type RocketChatSim,
   type RocketChatSimOptions,
 } from '../../../electron/sim/rocketchat';
@@ -129,11 +130,12 @@ export class AppRun {
     await this.outbox.stop();
   }
 
-  async signInAgent(sim: RocketChatSim): Promise<void> {
-    await this.service.useDemo({
-      url: sim.url,
-      username: sim.users.agent.username,
-      password: sim.users.agent.password,
+  /** Signs in as the agent would in the settings (the desk agent unless `user` says otherwise). */
+  async signInAgent(sim: RocketChatSim, user: DemoUser = sim.users.agent): Promise<void> {
+    await this.service.signIn({
+      serverUrl: sim.url,
+      username: user.username,
+      password: user.password,
     });
   }
 

@@ -29,6 +29,7 @@ const en = {
   closeRoom: 'Close room',
   endUnknown:
     'This call ended while Ringside was not running, and nobody reported when: the room got its end without a duration.',
+  waitingFor: 'Waiting for {server} — this room is there: sign in there to send what you do here.',
   pendingWrapUps: 'Rooms waiting for wrap-up',
   wrapUpThis: 'Wrap up',
   back: 'Back to the current call',
@@ -107,6 +108,7 @@ const he: Record<RcKey, string> = {
   closeRoom: 'סגירת החדר',
   endUnknown:
     'השיחה הסתיימה כש-Ringside לא פעל, ואיש לא דיווח מתי: סיום השיחה נשלח לחדר בלי משך השיחה.',
+  waitingFor: 'ממתין ל-{server} — החדר הזה נמצא שם: התחברו לשם כדי לשלוח את מה שתעשו כאן.',
   pendingWrapUps: 'חדרים שממתינים לסיכום',
   wrapUpThis: 'לסיכום',
   back: 'חזרה לשיחה הנוכחית',
