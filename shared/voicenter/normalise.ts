@@ -10,7 +10,8 @@ import type {
   QueueCall,
   QueueInfo,
 } from '../domain/calls';
-import type { Lenient, WireCall, WireExtension, WireQueue, WireQueueCall } from './wire';
+import type { WireQueue, WireQueueCall } from './wire';
+import type { Lenient, WireCall, WireExtension } from './wire-types';
 
 /** Notes about items left out, each `dropped <path> (<problem>)`; values never appear. */
 export type Warnings = string[];

@@ -9,7 +9,7 @@
  *
  * Problems name the field path and what was wrong, never a value.
  */
-import type { Lenient, WireCall, WireExtension } from './wire';
+import type { Lenient, WireCall, WireExtension } from './wire-types';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 

@@ -5,16 +5,55 @@
  */
 import type { ApiHandlers } from '../../../shared/ipc/contract';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
+import type {
+  SignalWireCallLink,
+  SignalWirePreset,
+  SignalWireTestView,
+  SignalWireView,
+} from '../../../shared/ipc/signalwire';
 import type { signalWireMethods, SignalWireConfig } from '../../../shared/ipc/signalwire-methods';
 import { parseCallId } from '../../../shared/signalwire/call-id';
-import { parseEventObject } from '../../../shared/signalwire/event-object';
+import { parseEventObject, type JsonObject } from '../../../shared/signalwire/event-object';
+import type { Logger } from '../ports';
 import { SIGNALWIRE_API_TOKEN, SIGNALWIRE_RELAY_TOKEN } from '../settings/sections/signalwire';
+import type { SignalWireClient } from './client';
 import { relayEndpoint, spaceEndpoint } from './endpoint';
-import type { SignalWireService } from './service';
+import type { SignalWireSecretsPort, SignalWireSettingsPort } from './ports';
 
 export type SignalWireHandlers = Pick<ApiHandlers, keyof typeof signalWireMethods>;
 
-export function createHandlers(service: SignalWireService): SignalWireHandlers {
+/**
+ * What the handlers use of the SignalWire service (`service.ts`, which builds them with itself).
+ * Declared here so the two files do not import each other.
+ */
+export interface SignalWireHandlerPort {
+  readonly secrets: SignalWireSecretsPort;
+  readonly settings: SignalWireSettingsPort;
+  readonly logger: Logger;
+  readonly testSignal: AbortSignal;
+  loopbackFlag(): { allowLoopbackHttp: boolean };
+  configurationChanged(): void;
+  settingsChanged(): void;
+  view(): SignalWireView;
+  client(): SignalWireClient | { unavailable: string };
+  setTest(test: SignalWireTestView | null): void;
+  now(): number;
+  nextId(): string;
+  isVisible(ivrid: string): boolean;
+  paste(ivrid: string, signalwireCallId: string | null): SignalWireCallLink | null;
+  requireLink(ivrid: string): SignalWireCallLink;
+  presets(): SignalWirePreset[];
+  pendingEnd(signalwireCallId: string): string | null;
+  queueUserEvent(
+    link: SignalWireCallLink,
+    event: JsonObject,
+    eventId: string,
+    origin: 'editor' | 'preset',
+  ): Promise<string>;
+  queueEnd(link: SignalWireCallLink): Promise<string>;
+}
+
+export function createHandlers(service: SignalWireHandlerPort): SignalWireHandlers {
   const invalid = (message: string): never => {
     throw new UserFacingError('invalid-signalwire-config', message);
   };

@@ -1,11 +1,7 @@
+import type { Migration } from './migration';
 import { v0ToV1 } from './v0-to-v1';
 
-/** One step of the settings document's history: version `to - 1` -> `to`. */
-export interface Migration {
-  readonly to: number;
-  readonly description: string;
-  up(doc: Record<string, unknown>): Record<string, unknown>;
-}
+export type { Migration } from './migration';
 
 /**
  * Every migration, in order: `migrations[n]` turns version n into n + 1. To change the layout,

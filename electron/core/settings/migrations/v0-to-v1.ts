@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * v0 -> v1. A v0 document has no `version`: either a fresh install (`{}`) or the flat layout of
