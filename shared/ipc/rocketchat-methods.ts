@@ -1,4 +1,4 @@
-// The Rocket.Chat work's IPC methods (issue 3), merged into the contract.
+// Rocket.Chat's IPC methods, merged into the contract.
 import { z } from 'zod';
 import { method } from './define';
 import { secureUrlSchema } from '../net/secure-url';

@@ -1,5 +1,5 @@
 /**
- * SignalWire's IPC methods (issue 4), merged into the contract. Every argument is validated in
+ * SignalWire's IPC methods, merged into the contract. Every argument is validated in
  * main before a handler runs; the event text is parsed again in main (`parseEventObject`).
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * SignalWire as the renderer sees it (issue 4). Never carries the API token or the relay's
+ * SignalWire as the renderer sees it. Never carries the API token or the relay's
  * bearer token: only whether one is stored.
  */
 

@@ -1,5 +1,5 @@
 /**
- * SignalWire for the agent's calls (issue 4): configuration (token or relay; secrets in the
+ * SignalWire for the agent's calls: configuration (token or relay; secrets in the
  * SecretStore), call links, the event editor's and presets' user events, `calling.end`, mirroring
  * of hold/unhold/end, and the history. Every command goes through the durable outbox; the
  * `transport` here delivers them. Nothing in the view or the logs ever holds a token.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, skipReason, startApp, type RunningApp } from './harness';
 
-// Issue 3 end to end, in demo mode: the demo call is answered, the agent opens the caller's room,
+// Rocket.Chat end to end, in demo mode: the demo call is answered, the agent opens the caller's room,
 // the call goes on hold and back and ends (the room follows it by itself: "keep the room in step"
 // is on by default), the agent wraps up, and the room is closed. Checked against the messages the
 // demo Rocket.Chat server stored, not against what the window says.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveScreenshot, skipReason, startApp, type RunningApp } from './harness';
 
-// Issue 4 end to end, in demo mode: the demo call carries a SignalWire call id in its custom data;
+// SignalWire end to end, in demo mode: the demo call carries a SignalWire call id in its custom data;
 // the agent writes an event in the call card's editor and sends it; the demo SignalWire server's
 // request journal shows it arrived on that call, with the event object and its own event_id.
 const reason = skipReason();

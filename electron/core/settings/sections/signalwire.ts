@@ -10,7 +10,7 @@ export const SIGNALWIRE_API_TOKEN: SecretKey = 'signalwire.apiToken';
 export const SIGNALWIRE_RELAY_TOKEN: SecretKey = 'signalwire.relayToken';
 
 /**
- * How Ringside reaches SignalWire (issue 4). Two ways: `token` sends straight to the space with
+ * How Ringside reaches SignalWire. Two ways: `token` sends straight to the space with
  * the project's API token (kept in the SecretStore as `signalwire.apiToken`, never here), `relay`
  * sends the same body to the organisation's own backend, optionally with a bearer token
  * (`signalwire.relayToken`). Addresses are checked again when a client is built, because this
