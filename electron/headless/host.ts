@@ -25,7 +25,10 @@ export interface HeadlessHostOptions {
   /** The built renderer. Default `out/renderer`. */
   rendererDir?: string;
   /** Test hooks passed to the core (shorter timers, faster demo). */
-  core?: Pick<CoreDeps, 'voicenterTimings' | 'demoSpeed'>;
+  core?: Pick<
+    CoreDeps,
+    'voicenterTimings' | 'demoSpeed' | 'restTimeoutMs' | 'signalwireLoopbackHttp'
+  >;
   /** Also log to stdout. */
   verbose?: boolean;
   /**

@@ -42,6 +42,10 @@ export interface CoreDeps<D extends DemoServices = DemoServices> {
   startDemo: StartDemo<D>;
   /** Tests speed up the demo scenarios. */
   demoSpeed?: number;
+  /** Tests shorten the Rocket.Chat and SignalWire request timeouts. */
+  restTimeoutMs?: number;
+  /** Tests point SignalWire at their own server on this computer over plain http. */
+  signalwireLoopbackHttp?: boolean;
   /** What the host found before the core existed or finds outside it (config file, data folder). */
   hostNotices?: HostNotices;
 }
@@ -63,6 +67,8 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     dataDir: deps.dataDir,
     notices,
     openExternal: deps.openExternal,
+    restTimeoutMs: deps.restTimeoutMs,
+    signalwireLoopbackHttp: deps.signalwireLoopbackHttp,
   });
 
   const alerts = new CallAlerts({

@@ -23,6 +23,10 @@ export interface IntegrationsDeps {
   dataDir: string;
   notices: Notices;
   openExternal: ((url: string) => Promise<void>) | undefined;
+  /** Per REST request; the services' own defaults when undefined. */
+  restTimeoutMs?: number;
+  /** Lets SignalWire use a plain-http server on this computer (tests). */
+  signalwireLoopbackHttp?: boolean;
 }
 
 export interface Integrations {
@@ -56,6 +60,7 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
     clock: deps.clock,
     dataDir: deps.dataDir,
     ...(deps.openExternal ? { openExternal: deps.openExternal } : {}),
+    ...(deps.restTimeoutMs ? { timeoutMs: deps.restTimeoutMs } : {}),
   });
   const signalwire = new SignalWireService({
     settings: signalWireSettingsFrom(deps.settings),
@@ -63,6 +68,10 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
     outbox,
     logger: log,
     clock: deps.clock,
+    options: {
+      timeoutMs: deps.restTimeoutMs,
+      allowLoopbackHttp: deps.signalwireLoopbackHttp ?? false,
+    },
   });
   outbox.setTransport('signalwire', signalwire.transport);
 
