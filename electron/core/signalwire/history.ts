@@ -28,6 +28,8 @@ const MAX_ATTEMPTS_SHOWN = 10;
 
 export class SignalWireHistory {
   private entries: SignalWireHistoryEntry[] = [];
+  /** Entries whose action the disk refused: the outbox never held them. */
+  private readonly unsaved = new Set<string>();
 
   constructor(private readonly limit = 50) {}
 
@@ -41,10 +43,25 @@ export class SignalWireHistory {
       possibleDuplicate: false,
     });
     if (this.entries.length > this.limit) this.entries.length = this.limit;
+    for (const id of this.unsaved) if (!this.has(id)) this.unsaved.delete(id);
   }
 
   remove(id: string): void {
     this.entries = this.entries.filter((entry) => entry.id !== id);
+    this.unsaved.delete(id);
+  }
+
+  /**
+   * The disk refused the action before the outbox took it: it stays in view as failed, with why,
+   * and following the outbox (which never held it) does not turn it into "Discarded".
+   */
+  notSaved(id: string, reason: string): boolean {
+    const changed = this.patch(id, (entry) => {
+      entry.state = 'failed';
+      entry.result = reason;
+    });
+    if (changed) this.unsaved.add(id);
+    return changed;
   }
 
   has(id: string): boolean {
@@ -67,7 +84,9 @@ export class SignalWireHistory {
         mayHaveArrived: report.mayHaveArrived,
       };
       entry.attempts = [...entry.attempts, attempt].slice(-MAX_ATTEMPTS_SHOWN);
-      entry.possibleDuplicate = entry.attempts.filter((item) => item.mayHaveArrived).length > 1;
+      // Once it may have arrived twice it stays so: a mark from before a restart (the outbox's
+      // doubt) is not undone by this run's single attempt.
+      entry.possibleDuplicate ||= entry.attempts.filter((item) => item.mayHaveArrived).length > 1;
       entry.result = report.result;
       switch (report.outcome.kind) {
         case 'sent':
@@ -95,8 +114,9 @@ export class SignalWireHistory {
   ): boolean {
     let changed = false;
     for (const entry of this.entries) {
-      // Not in the outbox yet (still being written to disk), or final.
-      if (entry.state === 'sent' || enqueueing.has(entry.id)) continue;
+      // Not in the outbox (still being written to disk, or the disk refused it), or final.
+      if (entry.state === 'sent' || enqueueing.has(entry.id) || this.unsaved.has(entry.id))
+        continue;
       const record = lookup(entry.id);
       if (record === undefined) {
         if (entry.state !== 'failed' || entry.result !== 'Discarded') {

@@ -12,6 +12,7 @@ import type {
   SignalWireTestView,
   SignalWireView,
 } from '../../../shared/ipc/signalwire';
+import { whyNotSaved } from '../outbox/disk-error';
 import type { Clock, Logger } from '../ports';
 import { SIGNALWIRE_API_TOKEN, SIGNALWIRE_RELAY_TOKEN } from '../settings/sections/signalwire';
 import { mirrorEvent } from '../../../shared/signalwire/mirror';
@@ -402,12 +403,17 @@ export class SignalWireService {
         ivrid: link.ivrid,
       });
     } catch (error) {
-      this.history.remove(id);
+      const why = whyNotSaved(error);
+      // A mirrored call event has no button to answer: its history entry is where the agent
+      // reads that it was not sent.
+      if (entry.origin === 'mirror')
+        this.history.notSaved(id, `Could not be saved (${why}), so it was not sent.`);
+      else this.history.remove(id);
       this.emit();
       this.log.error('could not queue a SignalWire action', { kind, error: errorName(error) });
       throw new UserFacingError(
-        'outbox-unavailable',
-        'Ringside could not save the action to send it; nothing was sent.',
+        'not-saved',
+        `Ringside could not save the action (${why}), so it was not sent.`,
       );
     } finally {
       this.enqueueing.delete(id);

@@ -97,4 +97,25 @@ describe('SignalWireHistory', () => {
     // Nothing new the second time round.
     expect(history.syncWithOutbox((id) => records.get(id), new Set())).toBe(false);
   });
+
+  it('keeps that flag when the attempt after the restart is recorded', () => {
+    const history = new SignalWireHistory();
+    history.add(entry('cut-off'));
+    const record = { state: 'queued' as const, reason: null, doubt: 'unresolved' as const };
+    history.syncWithOutbox(() => record, new Set());
+    // This run's only attempt: on its own it would not say "twice", but the one before the
+    // restart may have arrived too.
+    history.record(attempt('cut-off', { kind: 'sent' }, true));
+    expect(history.list()[0]).toMatchObject({ state: 'sent', possibleDuplicate: true });
+  });
+
+  it('keeps an action the disk refused in view, failed with why, not "Discarded"', () => {
+    const history = new SignalWireHistory();
+    history.add(entry('refused'));
+    const why = 'Could not be saved (the disk is full), so it was not sent.';
+    expect(history.notSaved('refused', why)).toBe(true);
+    // The outbox never held it: following the outbox leaves it as it is.
+    expect(history.syncWithOutbox(() => undefined, new Set())).toBe(false);
+    expect(history.list()[0]).toMatchObject({ state: 'failed', result: why });
+  });
 });
