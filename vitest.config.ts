@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: `unit` (pure logic and thin adapters with fakes), `integration` (real sockets and
-// real HTTP on 127.0.0.1), `e2e` (the headless host driven in real Chromium).
+// Four projects: `unit` (pure logic and thin adapters with fakes), `integration` (real sockets and
+// real HTTP on 127.0.0.1), `faults` (the whole app against the demo services while they fail, with
+// recovery times), `e2e` (the headless host driven in real Chromium).
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
@@ -13,6 +14,18 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'faults',
+          include: ['tests/faults/**/*.test.ts'],
+          globalSetup: ['tests/faults/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 30_000,
+          // One file at a time: their recovery times go to one shared file, and a fault test
+          // measures best without another one loading these two cores.
+          fileParallelism: false,
         },
       },
       {

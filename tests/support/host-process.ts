@@ -18,6 +18,8 @@ export interface HostProcess {
   /** What it printed so far (stdout and stderr). */
   output(): string;
   stop(): Promise<void>;
+  /** Sends `signal` (SIGKILL: no clean-up at all) and resolves once the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 const STARTED = /http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]+)/;
@@ -25,10 +27,16 @@ const STARTED = /http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]+)/;
 export async function startHostProcess(options: {
   dataDir: string;
   configPath?: string;
+  /** A script that starts the host like the CLI does (default `electron/headless/cli.ts`). */
+  entry?: string;
+  /** More arguments for `entry`. */
+  args?: string[];
 }): Promise<HostProcess> {
-  const args = ['--import', 'tsx', resolve('electron/headless/cli.ts'), '--port', '0'];
+  const entry = resolve(options.entry ?? 'electron/headless/cli.ts');
+  const args = ['--import', 'tsx', entry, '--port', '0'];
   args.push('--data-dir', options.dataDir);
   if (options.configPath) args.push('--config', options.configPath);
+  args.push(...(options.args ?? []));
   const child = spawn(process.execPath, args, {
     env: { ...process.env, RINGSIDE_CONFIG: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,6 +71,11 @@ export async function startHostProcess(options: {
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
+    },
+    async kill(signal) {
+      if (exit) return;
+      child.kill(signal);
+      await exited;
     },
   };
 }

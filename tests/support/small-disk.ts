@@ -36,6 +36,10 @@ export function remountReadOnly(dir: string): void {
   run(['mount', '-o', 'remount,ro', dir]);
 }
 
+export function remountReadWrite(dir: string): void {
+  run(['mount', '-o', 'remount,rw', dir]);
+}
+
 export function unmountSmallDisk(dir: string): void {
   run(['umount', '-l', dir]);
 }
