@@ -54,7 +54,7 @@ async function connectedApp(set: Sims, options: Parameters<typeof app>[1] = {}) 
 
 describe('Voicenter faults, end to end', () => {
   it('the main server is killed: the app fails over to the next one, then returns to main', async () => {
-    const set = await sims({ signalwire: false });
+    const set = await sims();
     const [main = '', backup = ''] = set.voicenter.socketUrls;
     const running = await connectedApp(set, { voicenterTimings: { returnToMainAfterMs: 2_000 } });
     const call = caller('VC-KILL', 1);
@@ -71,6 +71,12 @@ describe('Voicenter faults, end to end', () => {
     // The hold happened while the app was away: the snapshot told it, and the room got it once.
     await waitFor(() => roomEvents(set.rocketchat!, running.state(), call.ivrid).length > 0);
     expect(roomEvents(set.rocketchat!, running.state(), call.ivrid)).toEqual(['voip-call-on-hold']);
+    // SignalWire follows the call as well: the hold is mirrored to it, once.
+    const mirroredHolds = () =>
+      set
+        .signalwire!.userEvents(call.signalwireCallId)
+        .filter((event) => event.type === 'ringside.call.hold');
+    await waitFor(() => mirroredHolds().length > 0, 20_000, 'the hold mirrored to SignalWire');
 
     const back = recovery.start('main server killed', 'main server back');
     await set.voicenter.restart(0);
@@ -79,6 +85,7 @@ describe('Voicenter faults, end to end', () => {
     await waitFor(() => openSockets(set.voicenter) === 1, 10_000, 'one socket');
     expect(set.voicenter.connections()[0]?.sockets).toHaveLength(1);
     expect(roomEvents(set.rocketchat!, running.state(), call.ivrid)).toEqual(['voip-call-on-hold']);
+    expect(mirroredHolds()).toHaveLength(1);
   });
 
   it('the main server goes silent (socket open, no answers): the keepalive declares it dead', async () => {

@@ -5,7 +5,7 @@
  * `transport` here delivers them. Nothing in the view or the logs ever holds a token.
  */
 import { randomUUID } from 'node:crypto';
-import type { CallState, RealtimeEvent } from '../../../shared/domain/calls';
+import type { CallInfo, CallState, RealtimeEvent } from '../../../shared/domain/calls';
 import type {
   SignalWireCallLink,
   SignalWirePreset,
@@ -28,7 +28,7 @@ import { SignalWireClient, SignalWireConfigError, type SignalWireClientOptions }
 import { relayEndpoint, spaceEndpoint } from './endpoint';
 import { SignalWireHistory, type OutboxRecordLike } from './history';
 import { CallLinks } from './links';
-import { MirrorFilter } from './mirroring';
+import { MirrorFilter, type MirrorDecision } from './mirroring';
 import type { SignalWireOutboxPort, SignalWireSecretsPort, SignalWireSettingsPort } from './ports';
 import type { RetryTiming } from './retry';
 import { SignalWireTransport, type AttemptReport } from './transport';
@@ -146,28 +146,31 @@ export class SignalWireService {
 
   /** One applied realtime event: mirror it when enabled, then relink. */
   onCallEvent(event: RealtimeEvent, before: CallState, after: CallState): void {
-    const decision = this.mirror.decide(event, before, after);
-    if (decision && this.deps.settings.get().mirrorCallEvents && this.isConfigured()) {
+    const decisions = this.mirror.decideAll(event, before, after);
+    if (decisions.length > 0 && this.deps.settings.get().mirrorCallEvents && this.isConfigured()) {
       const call = event.kind === 'extension' ? event.call : null;
-      const link = this.links.get(decision.ivrid);
-      const callId = link?.signalwireCallId ?? (call ? this.links.fromCall(call) : null);
-      if (callId !== null && !this.links.isEnded(callId)) {
-        const eventId = this.newId();
-        const payloadEvent = mirrorEvent(decision.which, decision.ivrid, decision.at, eventId);
-        this.queueUserEvent(
-          { ivrid: decision.ivrid, signalwireCallId: callId },
-          payloadEvent,
-          eventId,
-          'mirror',
-        ).catch((error: unknown) =>
-          this.log.warn('could not queue a mirrored call event', {
-            error: errorName(error),
-            which: decision.which,
-          }),
-        );
-      }
+      for (const decision of decisions) this.mirrorDecision(decision, call);
     }
     this.setCalls(after);
+  }
+
+  private mirrorDecision(decision: MirrorDecision, call: CallInfo | null): void {
+    const link = this.links.get(decision.ivrid);
+    const callId = link?.signalwireCallId ?? (call ? this.links.fromCall(call) : null);
+    if (callId === null || this.links.isEnded(callId)) return;
+    const eventId = this.newId();
+    const payloadEvent = mirrorEvent(decision.which, decision.ivrid, decision.at, eventId);
+    this.queueUserEvent(
+      { ivrid: decision.ivrid, signalwireCallId: callId },
+      payloadEvent,
+      eventId,
+      'mirror',
+    ).catch((error: unknown) =>
+      this.log.warn('could not queue a mirrored call event', {
+        error: errorName(error),
+        which: decision.which,
+      }),
+    );
   }
 
   view(): SignalWireView {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MirrorFilter } from '../../../../electron/core/signalwire/mirroring';
-import type { CallState } from '../../../../shared/domain/calls';
+import type { CallState, RealtimeEvent } from '../../../../shared/domain/calls';
 import { call, extensionEvent, state } from './fixtures';
 
 describe('MirrorFilter', () => {
@@ -44,5 +44,27 @@ describe('MirrorFilter', () => {
     };
     expect(filter.decide(extensionEvent('HOLD', '305', mine), noOwn, noOwn)?.which).toBe('hold');
     expect(filter.decide(extensionEvent('HOLD', '306', call('333')), noOwn, noOwn)).toBeNull();
+  });
+
+  it('mirrors what a snapshot after a reconnect shows changed, once, and nothing twice', () => {
+    const filter = new MirrorFilter();
+    const held = state([{ extension: '201', call: call('111', {}, 'hold') }]);
+    const snapshot = (at: number): RealtimeEvent => ({
+      kind: 'extensionsSnapshot',
+      at,
+      extensions: [],
+    });
+    // Put on hold while Ringside could not hear Voicenter: only the snapshot shows it.
+    expect(filter.decideAll(snapshot(20), during, held)).toEqual([
+      { which: 'hold', ivrid: '111', at: 20 },
+    ]);
+    // The same snapshot again (a resync) is no change.
+    expect(filter.decideAll(snapshot(21), held, held)).toEqual([]);
+    // Hung up meanwhile: the end, at the time the call store knows.
+    expect(filter.decideAll(snapshot(30), held, after)).toEqual([
+      { which: 'end', ivrid: '111', at: 10 },
+    ]);
+    // A live event still goes through the same filter.
+    expect(filter.decideAll(extensionEvent('HANGUP', '201', mine, 31), held, after)).toEqual([]);
   });
 });
