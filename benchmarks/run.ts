@@ -1,186 +1,199 @@
 /**
- * `npm run bench`: how much the app's realtime pipeline costs, as ratios against a baseline
- * measured in the same run on the same data (these machines are shared and noisy, so absolute
- * times mean little; a ratio moves only when our code does).
+ * `npm run bench`: the whole app as a black box (the headless host, configured by a file to sign
+ * in to a local Voicenter server, with a recording notifier and its window in Chromium), under
+ * the traffic of accounts of 50 to 5,000 extensions. See benchmarks/README.md.
  *
- * 1. Edge + state: each recorded wire event through `parse` + `reduceCallState`, against the
- *    baseline of decoding the same payload once more (`JSON.parse(JSON.stringify(p))`, the work
- *    socket.io does for every event anyway). Run with boards of 10, 100 and 1000 extensions, so a
- *    reducer that scales with the board size shows up as a growing ratio. The two halves are
- *    also timed alone (parse only; reduce only, over events parsed beforehand) to show which one
- *    moved.
- * 2. Snapshot push: building the renderer's snapshot and serialising it (what crosses IPC on each
- *    change), against serialising the server's own `AllExtensionsStatus` payload for that board.
- *
- * The traffic is real: the demo service's load mode, recorded from its socket.io server.
+ *   npm run bench                                   # everything, 5 to 8 minutes
+ *   npm run bench -- --only ingest --sizes 50,500   # one part, some sizes
+ *   npm run bench -- --help
  */
-import { performance } from 'node:perf_hooks';
-import { createEventParser } from '../shared/voicenter/parse';
-import { initialCallState, reduceCallState } from '../shared/calls/reducer';
-import type { CallState, RealtimeEvent } from '../shared/domain/calls';
-import { startVoicenterSim, type EmittedEvent, type LoadRun } from '../electron/sim/voicenter';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { RENDERER_DIR } from './app';
+import { runIngest } from './ingest';
+import { runLatency } from './latency';
+import {
+  evaluateTargets,
+  machineInfo,
+  printSummary,
+  writeResults,
+  type RunResults,
+} from './report';
+import { runSoak } from './soak';
+import { launchBrowser, type Browser } from './window';
 
-const ROUNDS = 7;
+const PARTS = ['ingest', 'latency', 'soak'] as const;
+type Part = (typeof PARTS)[number];
 
-interface Recorded {
-  name: string;
-  payload: unknown;
+const HELP = `npm run bench -- [options]
+
+  --only <parts>          ingest,latency,soak (default: all three)
+  --sizes <list>          ingest account sizes (default 50,500,5000)
+  --events <n>            ingest stream length (default 100000)
+  --ingest-timeout <s>    how long the app may take per size (default 40)
+  --latency-extensions <n> (default 5000)
+  --calls <n>             calls per latency condition (default 200)
+  --rate <n>              background events per second under load (default 1000)
+  --latency-max <s>       time cap per latency condition (default 75)
+  --soak-extensions <n>   (default 5000)
+  --soak-events <n>       (default 1000000)
+  --soak-max <s>          time cap of the soak; the trend is extrapolated (default 150)
+  --no-window             no Chromium: main side only, no window latency
+  --no-build              skip "electron-vite build" (the window then runs out/renderer as it is)
+  --label <text>          added to the result file's name and contents (e.g. before, after)
+  --out <dir>             where the JSON goes (default benchmarks/results)
+`;
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string', default: PARTS.join(',') },
+    sizes: { type: 'string', default: '50,500,5000' },
+    events: { type: 'string', default: '100000' },
+    'ingest-timeout': { type: 'string', default: '40' },
+    'latency-extensions': { type: 'string', default: '5000' },
+    calls: { type: 'string', default: '200' },
+    rate: { type: 'string', default: '1000' },
+    'latency-max': { type: 'string', default: '75' },
+    'soak-extensions': { type: 'string', default: '5000' },
+    'soak-events': { type: 'string', default: '1000000' },
+    'soak-max': { type: 'string', default: '150' },
+    'no-window': { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    label: { type: 'string', default: '' },
+    out: { type: 'string', default: 'benchmarks/results' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
 }
 
-async function record(
-  extensions: number,
-  events: number,
-): Promise<{ events: Recorded[]; snapshotPayload: unknown }> {
-  const sim = await startVoicenterSim({ seed: 'bench' });
-  const recorded: Recorded[] = [];
-  let run: LoadRun | null = null;
-  // The load is paced by the clock, so a busy machine would emit fewer events before the time
-  // is up and end early with its closing hang-ups. Instead it runs fast with time to spare and is
-  // stopped once enough events are in: the same traffic however loaded the machine is.
-  const off = sim.onEvent((e: EmittedEvent) => {
-    if (e.event !== 'ExtensionEvent' || recorded.length >= events) return;
-    recorded.push({ name: e.event, payload: e.payload });
-    if (recorded.length === events) setImmediate(() => run?.stop());
-  });
-  run = sim.startLoad({ extensions, eventsPerSecond: 100_000, durationMs: 600_000 });
-  await run.done;
-  off();
-  // The snapshot a fresh connection would get, with the whole load board.
-  const board = sim.snapshot();
-  await sim.stop();
-  return {
-    events: recorded,
-    snapshotPayload: {
-      errorCode: 0,
-      servertime: 0,
-      servertimeoffset: 120,
-      extensions: board.extensions,
-    },
-  };
+function count(name: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return n;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+const parts = values.only.split(',').map((p) => p.trim());
+for (const p of parts) {
+  if (!(PARTS as readonly string[]).includes(p)) throw new Error(`--only: unknown part "${p}"`);
 }
+const wants = (part: Part) => parts.includes(part);
+const options = {
+  parts,
+  sizes: values.sizes.split(',').map((s) => count('sizes', s.trim())),
+  events: count('events', values.events),
+  ingestTimeoutS: count('ingest-timeout', values['ingest-timeout']),
+  latencyExtensions: count('latency-extensions', values['latency-extensions']),
+  calls: count('calls', values.calls),
+  rate: count('rate', values.rate),
+  latencyMaxS: count('latency-max', values['latency-max']),
+  soakExtensions: count('soak-extensions', values['soak-extensions']),
+  soakEvents: count('soak-events', values['soak-events']),
+  soakMaxS: count('soak-max', values['soak-max']),
+  window: !values['no-window'],
+};
 
-function time(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
-/** Alternates baseline and measured rounds so drift in machine load hits both alike. */
-function compare(
-  baseline: () => void,
-  measured: () => void,
-): { baselineMs: number; measuredMs: number; ratio: number } {
-  baseline();
-  measured(); // warm-up
-  const b: number[] = [];
-  const m: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    b.push(time(baseline));
-    m.push(time(measured));
+// The window must run the renderer of the code under test: a stale build would measure (or
+// break on) yesterday's renderer against today's main side.
+if (options.window && !values['no-build']) {
+  console.log('building the renderer (electron-vite build)…');
+  try {
+    execFileSync('npx', ['electron-vite', 'build'], { stdio: 'pipe' });
+  } catch (error) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
+    console.error(`electron-vite build failed:\n${stderr}`);
+    process.exit(1);
   }
-  const baselineMs = median(b);
-  const measuredMs = median(m);
-  return { baselineMs, measuredMs, ratio: measuredMs / baselineMs };
+}
+if (options.window && !existsSync(join(RENDERER_DIR, 'index.html'))) {
+  console.error(`The built renderer is missing (${RENDERER_DIR}): run "npx electron-vite build".`);
+  process.exit(1);
 }
 
-function pipeline(events: Recorded[], snapshotPayload: unknown): CallState {
-  const parser = createEventParser();
-  let state = initialCallState([]);
-  const boot = parser.parse('AllExtensionsStatus', snapshotPayload);
-  if (boot.ok) state = reduceCallState(state, boot.event);
-  for (const { name, payload } of events) {
-    const parsed = parser.parse(name, payload);
-    if (parsed.ok) state = reduceCallState(state, parsed.event);
+const started = Date.now();
+const log = (line: string) =>
+  console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+
+const results: RunResults = {
+  label: values.label,
+  date: new Date().toISOString(),
+  machine: machineInfo(),
+  options,
+  errors: {},
+};
+
+let browser: Browser | null = null;
+if (options.window) {
+  const launched = await launchBrowser();
+  if (typeof launched === 'string') {
+    log(`no window: ${launched}`);
+    results.errors['window'] = launched;
+  } else {
+    browser = launched;
   }
-  return state;
 }
 
-function parseAll(events: Recorded[]): RealtimeEvent[] {
-  const parser = createEventParser();
-  const out: RealtimeEvent[] = [];
-  for (const { name, payload } of events) {
-    const parsed = parser.parse(name, payload);
-    if (parsed.ok) out.push(parsed.event);
+/** Runs one part; a part that fails is reported and the others still run. */
+async function part(name: Part, run: () => Promise<void>): Promise<void> {
+  if (!wants(name)) return;
+  log(`${name}…`);
+  try {
+    await run();
+  } catch (error) {
+    results.errors[name] = error instanceof Error ? error.message : String(error);
+    log(`${name} failed: ${results.errors[name]}`);
   }
-  return out;
 }
 
-function reduceAll(boot: RealtimeEvent | null, events: RealtimeEvent[]): CallState {
-  let state = initialCallState([]);
-  if (boot) state = reduceCallState(state, boot);
-  for (const event of events) state = reduceCallState(state, event);
-  return state;
-}
-
-const rows: string[][] = [];
-for (const extensions of [10, 100, 1000]) {
-  const { events, snapshotPayload } = await record(extensions, 5_000);
-  let sink = 0;
-  const edge = compare(
-    () => {
-      for (const { payload } of events)
-        sink += (JSON.parse(JSON.stringify(payload)) as object) ? 1 : 0;
-    },
-    () => {
-      sink += Object.keys(pipeline(events, snapshotPayload).activeCalls).length;
-    },
-  );
-  const decode = () => {
-    for (const { payload } of events)
-      sink += (JSON.parse(JSON.stringify(payload)) as object) ? 1 : 0;
-  };
-  const parseOnly = compare(decode, () => {
-    sink += parseAll(events).length;
+try {
+  await part('ingest', async () => {
+    results.ingest = await runIngest({
+      sizes: options.sizes,
+      events: options.events,
+      probes: 50,
+      timeoutMs: options.ingestTimeoutS * 1000,
+      browser,
+      log,
+    });
   });
-  const bootParsed = createEventParser().parse('AllExtensionsStatus', snapshotPayload);
-  const boot = bootParsed.ok ? bootParsed.event : null;
-  const parsedEvents = parseAll(events);
-  const reduceOnly = compare(decode, () => {
-    sink += Object.keys(reduceAll(boot, parsedEvents).activeCalls).length;
+  await part('latency', async () => {
+    results.latency = await runLatency({
+      extensions: options.latencyExtensions,
+      calls: options.calls,
+      maxMs: options.latencyMaxS * 1000,
+      perCallMs: 2_000,
+      gapMs: 100,
+      backgroundRate: options.rate,
+      tailMs: 5_000,
+      browser,
+      log,
+    });
   });
-  const state = pipeline(events, snapshotPayload);
-  const push = compare(
-    () => {
-      sink += JSON.stringify(snapshotPayload).length;
-    },
-    () => {
-      sink += JSON.stringify({ calls: state, now: Date.now() }).length;
-    },
-  );
-  if (sink < 0) console.log(sink);
-  rows.push([
-    String(extensions),
-    String(events.length),
-    `${edge.ratio.toFixed(2)}x`,
-    `${((edge.measuredMs * 1000) / events.length).toFixed(1)} µs`,
-    `${parseOnly.ratio.toFixed(2)}x`,
-    `${reduceOnly.ratio.toFixed(2)}x`,
-    String(Object.keys(state.activeCalls).length),
-    `${push.ratio.toFixed(2)}x`,
-  ]);
+  await part('soak', async () => {
+    results.soak = await runSoak({
+      extensions: options.soakExtensions,
+      events: options.soakEvents,
+      maxMs: options.soakMaxS * 1000,
+      sampleEveryMs: 2_000,
+      browser,
+      log,
+    });
+  });
+} finally {
+  await browser?.close();
 }
 
-const header = [
-  'extensions',
-  'events',
-  'parse+reduce / decode',
-  'per event (this run)',
-  'parse / decode',
-  'reduce / decode',
-  'active calls',
-  'snapshot push / raw snapshot',
-];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
-console.log(
-  `\nRingside realtime pipeline (median of ${ROUNDS} rounds; ratios are the result, times are context)\n`,
-);
-console.log(line(header));
-console.log(line(widths.map((w) => '-'.repeat(w))));
-for (const row of rows) console.log(line(row));
-console.log('');
+results.durationMs = Date.now() - started;
+results.machine['loadAverageAtEnd'] = loadavg().map((v) => Math.round(v * 100) / 100);
+results.targets = evaluateTargets(results);
+printSummary(results);
+const file = await writeResults(resolve(values.out), results);
+console.log(`\nResults: ${file} (${(results.durationMs / 1000).toFixed(0)} s)`);
+// Chromium's and the children's handles are closed; anything left is not worth waiting for.
+process.exit(0);
