@@ -157,7 +157,9 @@ export class SignalWireService {
   private mirrorDecision(decision: MirrorDecision, call: CallInfo | null): void {
     const link = this.links.get(decision.ivrid);
     const callId = link?.signalwireCallId ?? (call ? this.links.fromCall(call) : null);
-    if (callId === null || this.links.isEnded(callId)) return;
+    // Once its end is queued the call is over for SignalWire: a mirrored event would come after
+    // `calling.end` and fail (404) on a call that ended as it should.
+    if (callId === null || this.links.isEnded(callId) || this.pendingEnd(callId) !== null) return;
     const eventId = this.newId();
     const payloadEvent = mirrorEvent(decision.which, decision.ivrid, decision.at, eventId);
     this.queueUserEvent(

@@ -2,7 +2,8 @@
  * The agent's side of a call in a fault test: the call rings and is answered on the desk phone
  * (the Voicenter simulator plays it), the room opens by itself, and the agent works through the
  * call: a SignalWire event from the editor, hold and resume on the phone (which Ringside mirrors
- * to the room and to SignalWire), hang-up, the wrap-up, and ending the SignalWire call.
+ * to the room and to SignalWire), ending the SignalWire call (which hangs the phone up), and the
+ * wrap-up.
  */
 import { randomUUID } from 'node:crypto';
 import { DEMO_DID } from '../../../electron/sim/voicenter/directory';
@@ -67,6 +68,10 @@ export async function workThroughCall(
   await waitFor(() => callStatus(app, who) === 'hold', 20_000, `${who.ivrid} on hold`);
   tel.unhold(AGENT, who.ivrid);
   await waitFor(() => callStatus(app, who) === 'talking', 20_000, `${who.ivrid} resumed`);
+  // Ending the SignalWire call is what hangs the phone up, before SignalWire has answered.
+  if (sims.signalwire && options.endSignalWire !== false) {
+    await app.act('endSignalWireCall', who.ivrid);
+  }
   tel.hangup(AGENT, who.ivrid);
   if (sims.rocketchat) {
     await waitFor(
@@ -75,9 +80,6 @@ export async function workThroughCall(
       `${who.ivrid} waiting for its wrap-up`,
     );
     await app.act('wrapUp', who.ivrid, { comment: `Notes on ${who.ivrid}`, tags: ['support'] });
-  }
-  if (sims.signalwire && options.endSignalWire !== false) {
-    await app.act('endSignalWireCall', who.ivrid);
   }
 }
 

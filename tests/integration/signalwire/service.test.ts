@@ -432,6 +432,26 @@ describe('mirroring call events', () => {
     ]);
   });
 
+  it('does not mirror the hang-up of a call whose end the agent already sent', async () => {
+    await service.handlers.updateSignalWireSettings({ mirrorCallEvents: true });
+    const subject = linked();
+    const during = talking(subject);
+    service.setCalls(during);
+    // SignalWire answers slowly: the phone hangs up before calling.end is confirmed.
+    sim.setLatency(100);
+    const { actionId } = await service.handlers.endSignalWireCall('111');
+    service.onCallEvent(
+      extensionEvent('HANGUP', '201', subject),
+      during,
+      state([], { last: subject }),
+    );
+    await waitFor(settledEntry(actionId));
+    expect(service.view().history.map((item) => [item.type, item.state])).toEqual([
+      ['calling.end', 'sent'],
+    ]);
+    expect(sim.journal().map((item) => item.command)).toEqual(['calling.end']);
+  });
+
   it('skips calls without a SignalWire id', async () => {
     await service.handlers.updateSignalWireSettings({ mirrorCallEvents: true });
     run(call('333'));
