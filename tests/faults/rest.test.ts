@@ -80,7 +80,12 @@ describe('Rocket.Chat and SignalWire faults while the agent works', () => {
 
     set.rocketchat!.setDown(true);
     await firstSignalWire.close();
+    // A second call is answered while they are down: its room cannot even be opened yet.
+    const later = caller('REST-2', 2);
+    calls.push(later);
+    await answer(running, set, later, { roomOpen: false });
     await workThroughCall(running, set, who);
+    await workThroughCall(running, set, later);
     await waitFor(
       () => {
         const state = running.state();
@@ -98,6 +103,11 @@ describe('Rocket.Chat and SignalWire faults while the agent works', () => {
     );
     // The connection dropped under a room event: the strip says it checks before sending again.
     expect(rcItems(running.state()).some((i) => i.doubt === 'unresolved')).toBe(true);
+    // What waits for the room to open says so, and calls nothing failed: nothing has.
+    expect(rcItems(running.state()).map((i) => i.reason)).toContain(
+      `Waiting for "Open room · ${later.name}" to be sent first.`,
+    );
+    expect(running.state().outbox.items.some((i) => /failed/.test(i.reason ?? ''))).toBe(false);
 
     const watch = recovery.start('Rocket.Chat and SignalWire down', 'both servers back');
     set.rocketchat!.setDown(false);

@@ -49,6 +49,14 @@ const SETTLED: Readonly<Record<DoubtResolution, DoubtState | null>> = {
   harmless: null,
 };
 
+/** Why an action waits for one it names in `after`: only a failed one needs the agent. */
+function waitingFor(blocker: OutboxRecord): string {
+  const label = blocker.action.label;
+  return blocker.state === 'failed'
+    ? `Waiting for "${label}", which failed: retry or discard it first.`
+    : `Waiting for "${label}" to be sent first.`;
+}
+
 /**
  * The durable outbox: every action is on disk before the first attempt, delivered FIFO per
  * `orderKey` with one attempt in flight per key, retried with capped back-off (or not before the
@@ -274,9 +282,7 @@ export class Outbox {
       ivrid: record.action.ivrid,
       state: record.state,
       attempts: record.attempts,
-      reason: blocker
-        ? `Waiting for "${blocker.action.label}", which failed: retry or discard it first.`
-        : record.reason,
+      reason: blocker ? waitingFor(blocker) : record.reason,
       nextAttemptAt: record.state === 'waiting' ? record.nextAttemptAt : null,
       createdAt: record.action.createdAt,
       updatedAt: record.updatedAt,

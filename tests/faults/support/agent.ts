@@ -28,8 +28,16 @@ export function caller(ivrid: string, n: number): Caller {
   };
 }
 
-/** Rings the agent and answers on the phone; resolves once the room is open on the server. */
-export async function answer(app: AgentApp, sims: Sims, who: Caller): Promise<void> {
+/**
+ * Rings the agent and answers on the phone; resolves once the room is open on the server (or,
+ * with `roomOpen: false`, once the app has the call answered).
+ */
+export async function answer(
+  app: AgentApp,
+  sims: Sims,
+  who: Caller,
+  options: { roomOpen?: boolean } = {},
+): Promise<void> {
   const tel = sims.voicenter.telephony;
   tel.newCall(AGENT, {
     ivrid: who.ivrid,
@@ -45,7 +53,10 @@ export async function answer(app: AgentApp, sims: Sims, who: Caller): Promise<vo
     `${who.ivrid} ringing in the app`,
   );
   tel.answer(AGENT, who.ivrid);
-  if (!sims.rocketchat) return;
+  if (!sims.rocketchat || options.roomOpen === false) {
+    await waitFor(() => callStatus(app, who) === 'talking', 20_000, `${who.ivrid} answered`);
+    return;
+  }
   await waitFor(
     () => roomOf(app.state(), who.ivrid)?.status === 'open',
     20_000,

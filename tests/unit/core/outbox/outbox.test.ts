@@ -218,6 +218,24 @@ describe('Outbox', () => {
     expect(transport.delivered).toEqual(['end', 'hold', 'close']);
   });
 
+  it('says an action waits for one still being retried, without calling that one failed', async () => {
+    let release: () => void = () => undefined;
+    const unreachable = new Promise<void>((resolve) => (release = resolve));
+    const transport = new ScriptedTransport(async (a) => {
+      if (a.id === 'open') await unreachable;
+      return { kind: 'sent' };
+    });
+    const outbox = makeOutbox(transport);
+    await outbox.start();
+    await outbox.enqueue(action('open'));
+    await outbox.enqueue(action('hold', 'room-1', { after: ['open'] }));
+    await waitFor(() => stateOf(outbox, 'open') === 'sending');
+    const hold = outbox.view().items.find((i) => i.id === 'hold');
+    expect(hold?.reason).toBe('Waiting for "Action open" to be sent first.');
+    release();
+    await waitFor(() => stateOf(outbox, 'hold') === 'sent');
+  });
+
   it('releases the actions waiting for one that is discarded', async () => {
     const transport = new ScriptedTransport((a) =>
       a.id === 'open' ? { kind: 'failed', reason: 'not an agent' } : { kind: 'sent' },
