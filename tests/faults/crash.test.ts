@@ -15,10 +15,10 @@ import type { PersistedOutbox } from '../../electron/core/outbox/types';
 import { waitFor, waitForAsync } from '../support/wait';
 import { answer, caller, type Caller } from './support/agent';
 import { useRecoveryTimes } from './support/recovery';
-import { AGENT, REST_TIMEOUT_MS, useFaultRig, type ProcessApp } from './support/rig';
+import { AGENT, useFaultRig, type ProcessApp } from './support/rig';
 import { drained, inStep, roomEvents, roomOf, signalWireDeliveries } from './support/state';
 
-const { sims, folder, appProcess } = useFaultRig();
+const { sims, folder, appProcess, gate } = useFaultRig();
 const recovery = useRecoveryTimes('crash');
 
 /** What the killed app had on disk. */
@@ -40,7 +40,11 @@ describe('kill -9 with actions queued and in flight', () => {
     const rc = set.rocketchat!;
     const sw = set.signalwire!;
     const dataDir = join(await folder(), 'data');
-    const first: ProcessApp = await appProcess(set, dataDir);
+    // Rocket.Chat behind a proxy, which can keep a request on its way for as long as a test needs.
+    const proxy = await gate(rc.url);
+    const options = { rocketchatUrl: proxy.origin };
+    // Requests are given all the time in the world: they are still out when Ringside is killed.
+    const first: ProcessApp = await appProcess(set, dataDir, { ...options, restTimeoutMs: 60_000 });
     await waitFor(() => inStep(first.state(), set.voicenter), 20_000, 'first run connected');
     const ending: Caller = caller('CRASH-1', 1);
     const staying: Caller = caller('CRASH-2', 2);
@@ -49,9 +53,12 @@ describe('kill -9 with actions queued and in flight', () => {
     await first.act('sendSignalWireEvent', ending.ivrid, '{"type": "order.confirmed"}');
     await waitFor(() => drained(first.state()), 20_000, 'first actions delivered');
 
-    // Both servers take the next request and do not answer before Ringside dies: Rocket.Chat is
-    // slow, SignalWire acts and its answer never comes.
-    rc.latency(REST_TIMEOUT_MS * 2);
+    // The hold is on its way to both servers when Ringside dies: Rocket.Chat's waits at the
+    // proxy, SignalWire acts on its and the answer never comes.
+    proxy.holdWhen(
+      (request) =>
+        request.path === '/api/v1/voip/events' && request.body.includes('voip-call-on-hold'),
+    );
     sw.failNext(1, 'hang', { apply: true });
     const tel = set.voicenter.telephony;
     tel.hold(AGENT, ending.ivrid);
@@ -59,9 +66,9 @@ describe('kill -9 with actions queued and in flight', () => {
     await first.act('sendSignalWireEvent', ending.ivrid, '{"type": "survey.requested"}');
     // Killed once the disk says the hold is being sent and the rest is queued behind it.
     await waitFor(
-      () => sw.journal().some((entry) => entry.fault === 'hang'),
+      () => sw.journal().some((entry) => entry.fault === 'hang') && proxy.held().length === 1,
       20_000,
-      'SignalWire took the hold',
+      'the hold on its way to both',
     );
     let onDisk: PersistedOutbox['records'] = [];
 
@@ -77,16 +84,17 @@ describe('kill -9 with actions queued and in flight', () => {
       );
     };
     await waitForAsync(ready, 20_000, 'the hold in flight on disk, the rest queued');
+    expect(first.process.exit()).toBeNull();
     await first.kill();
 
-    // While Ringside is dead: the slow Rocket.Chat acts on the hold, the caller hangs up.
-    rc.latency(0);
-    tel.hangup(AGENT, ending.ivrid);
+    // While Ringside is dead: the hold reaches Rocket.Chat, which acts on it; the caller hangs up.
+    await proxy.release();
     const rid = roomOf(first.state(), ending.ivrid)?.rid ?? '';
-    await waitFor(() => rc.messages(rid).length === 1, 20_000, 'the late hold in the room');
+    expect(rc.messages(rid).map((message) => message.t)).toEqual(['voip-call-on-hold']);
+    tel.hangup(AGENT, ending.ivrid);
 
     const watch = recovery.start('kill -9 mid-delivery', 'new start on the same data folder');
-    const second = await appProcess(set, dataDir);
+    const second = await appProcess(set, dataDir, options);
     await waitFor(
       () => {
         const state = second.state();
@@ -136,5 +144,7 @@ describe('kill -9 with actions queued and in flight', () => {
       eventIdOf('ringside.call.unhold'),
       eventIdOf('survey.requested'),
     ]);
+    // No crash: the new run is still up (the first one ran until it was killed).
+    expect(second.process.exit()).toBeNull();
   });
 });

@@ -18,7 +18,7 @@ import { useRecoveryTimes } from './support/recovery';
 import { AGENT, useFaultRig, type FaultApp, type Sims } from './support/rig';
 import { inStep, roomEvents } from './support/state';
 
-const { sims, app, loginGate } = useFaultRig();
+const { sims, app, gate } = useFaultRig();
 const recovery = useRecoveryTimes('voicenter');
 
 /** A colleague's extension in the demo account. */
@@ -196,16 +196,18 @@ describe('Voicenter faults, end to end', () => {
 
   it('the login service answers 500, then 401: retried, then stopped and told; a new sign-in recovers', async () => {
     const set = await sims({ rocketchat: false, signalwire: false });
-    const gate = await loginGate(set);
+    // A gate in front of the login API answers for it when the test says so.
+    const login = await gate(set.voicenter.loginBaseUrl);
+    const loginBaseUrl = `${login.origin}${new URL(set.voicenter.loginBaseUrl).pathname}`;
     const running = await connectedApp(set, {
-      loginBaseUrl: gate.loginBaseUrl,
+      loginBaseUrl,
       voicenterTimings: { keepaliveIdleMs: 300, deadAfterKeepaliveMs: 5_000 },
     });
 
     // The session runs out while the login service is failing.
-    gate.fail(500, 'Internal Server Error');
+    login.fail(500, 'Internal Server Error');
     set.voicenter.expireTokens({ refreshTokens: true });
-    await waitFor(() => gate.refused() >= 2, 20_000, 'the login service tried twice');
+    await waitFor(() => login.refused() >= 2, 20_000, 'the login service tried twice');
     const retrying = running.state().connection.state;
     expect(retrying).toMatchObject({ status: 'offline', fatal: false });
     expect(
@@ -214,7 +216,7 @@ describe('Voicenter faults, end to end', () => {
 
     // Then it refuses the account: no more tries (that could lock it), and the agent is told.
     const told = recovery.start('login 500 then 401', 'login service answers 401');
-    gate.fail(401, 'Unauthorized');
+    login.fail(401, 'Unauthorized');
     await waitFor(() => {
       const { state } = running.state().connection;
       return state.status === 'offline' && state.fatal;
@@ -227,14 +229,14 @@ describe('Voicenter faults, end to end', () => {
       fatal: true,
     });
 
-    gate.pass();
+    login.pass();
     const watch = recovery.start('login 500 then 401', 'the agent signs in again');
     changeWhileAway(set, 'VC-SIGNIN');
     await running.act('signInVoicenter', {
       loginType: 'account',
       username: set.voicenter.credentials.account.username,
       password: set.voicenter.credentials.account.password,
-      loginBaseUrl: gate.loginBaseUrl,
+      loginBaseUrl,
     });
     await waitFor(() => inStep(running.state(), set.voicenter), 20_000, 'signed in again');
     watch.stop('connected, board = server');

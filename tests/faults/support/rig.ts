@@ -31,13 +31,13 @@ import type { IpcResult } from '../../../shared/ipc/result';
 import type { AppState } from '../../../shared/ipc/snapshot';
 import { connectIpc, startHostProcess, type HostProcess } from '../../support/host-process';
 import { FAST } from '../../integration/voicenter/helpers';
-import { startLoginGate, type LoginGate } from './login-gate';
+import { startHttpGate, type HttpGate } from './http-gate';
 
 /** The agent's extension in the demo account (Clark Kent). */
 export const AGENT = DEMO_CREDENTIALS.user.extension;
 
 /** Rocket.Chat and SignalWire answer within this in the tests (the app's defaults are 15 s and 30 s). */
-export const REST_TIMEOUT_MS = 1_500;
+export const REST_TIMEOUT_MS = 3_000;
 
 export interface Sims {
   voicenter: VoicenterSim;
@@ -57,6 +57,10 @@ export interface AppOptions {
   voicenterTimings?: Partial<Timings>;
   /** Sign in to Voicenter here instead of at the simulator's login API (a gate in front of it). */
   loginBaseUrl?: string;
+  /** Reach Rocket.Chat here instead of at the simulator (a gate in front of it). */
+  rocketchatUrl?: string;
+  /** Rocket.Chat and SignalWire request timeout; default `REST_TIMEOUT_MS`. */
+  restTimeoutMs?: number;
   /** Where the app keeps its data; a fresh folder when absent. */
   dataDir?: string;
 }
@@ -65,7 +69,7 @@ export interface AppOptions {
 function hooks(options: AppOptions) {
   return {
     voicenterTimings: { ...FAST, ...options.voicenterTimings },
-    restTimeoutMs: REST_TIMEOUT_MS,
+    restTimeoutMs: options.restTimeoutMs ?? REST_TIMEOUT_MS,
     signalwireLoopbackHttp: true,
   };
 }
@@ -128,7 +132,7 @@ export function configFor(sims: Sims, options: AppOptions = {}): Record<string, 
   if (rc) {
     const agent = rc.users.agent;
     config.rocketchat = {
-      serverUrl: rc.url,
+      serverUrl: options.rocketchatUrl ?? rc.url,
       username: agent.username,
       userId: agent.userId,
       authKind: 'pat',
@@ -299,11 +303,11 @@ export function useFaultRig() {
     return set.signalwire;
   }
 
-  /** A gate in front of the simulator's login API (see `login-gate.ts`). */
-  async function loginGate(set: Sims): Promise<LoginGate> {
-    const gate = await startLoginGate(set.voicenter);
-    cleanup.push(() => gate.close());
-    return gate;
+  /** A gate in front of a simulator's HTTP side at `target` (see `http-gate.ts`). */
+  async function gate(target: string): Promise<HttpGate> {
+    const started = await startHttpGate(target);
+    cleanup.push(() => started.close());
+    return started;
   }
 
   /** Runs `step` after the test, before whatever was started earlier is stopped. */
@@ -311,5 +315,5 @@ export function useFaultRig() {
     cleanup.push(() => Promise.resolve(step()));
   }
 
-  return { folder, sims, app, appProcess, reopenSignalWire, loginGate, after };
+  return { folder, sims, app, appProcess, reopenSignalWire, gate, after };
 }
