@@ -37,6 +37,13 @@ export const voicenterSignInSchema = z.discriminatedUnion('loginType', [
 ]);
 export type VoicenterSignIn = z.infer<typeof voicenterSignInSchema>;
 
+/** Which board records the window shows and wants kept up to date: all, some, or none. */
+export const boardSelectionSchema = z.union([
+  z.object({ all: z.literal(true) }).strict(),
+  z.object({ extensions: z.array(extensionNumber).max(2_000) }).strict(),
+]);
+export type BoardSelection = z.infer<typeof boardSelectionSchema>;
+
 export const settingsPatchSchema = z
   .object({
     ownExtensions: z.array(extensionNumber).max(50).optional(),
@@ -51,6 +58,12 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export const coreMethods = {
   /** The whole state (view and board), as pushed by the `snapshot` event; updates follow it. */
   getSnapshot: method<AppState>()(z.tuple([])),
+  /**
+   * Which board records the window shows (a board view's visible rows, or all of them): they come
+   * back as a board reset in the next update, and changes to them follow. Until a window asks,
+   * no board record is sent.
+   */
+  watchBoard: method()(z.tuple([boardSelectionSchema])),
   /** Signs in to a real Voicenter account; the secret stays in main, encrypted at rest. */
   signInVoicenter: method()(z.tuple([voicenterSignInSchema])),
   /** Switches to the built-in demo telephony service. */

@@ -5,6 +5,7 @@
  */
 export const methodNames = [
   'getSnapshot',
+  'watchBoard',
   'signInVoicenter',
   'useDemo',
   'signOut',

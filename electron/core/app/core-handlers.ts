@@ -1,5 +1,5 @@
 import type { Handlers } from '../../../shared/ipc/define';
-import type { coreMethods, VoicenterSignIn } from '../../../shared/ipc/contract';
+import type { BoardSelection, coreMethods, VoicenterSignIn } from '../../../shared/ipc/contract';
 import type { AppState } from '../../../shared/ipc/snapshot';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import {
@@ -19,6 +19,7 @@ export interface CoreHandlerDeps {
   notices: Notices;
   telephony: Telephony;
   snapshot: () => AppState;
+  watchBoard: (selection: BoardSelection) => void;
   testRing: () => Promise<void>;
   connectAccount: (credentials: VoicenterCredentials) => Promise<void>;
   connectDemo: () => Promise<void>;
@@ -48,6 +49,10 @@ export function credentialsFrom(input: VoicenterSignIn): VoicenterCredentials {
 export function coreHandlers(deps: CoreHandlerDeps): Handlers<typeof coreMethods> {
   return {
     getSnapshot: () => deps.snapshot(),
+
+    watchBoard(selection) {
+      deps.watchBoard(selection);
+    },
 
     async signInVoicenter(input) {
       const credentials = credentialsFrom(input);

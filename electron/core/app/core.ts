@@ -190,6 +190,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       notices,
       telephony,
       snapshot: () => publisher.state(),
+      watchBoard: (selection) => publisher.watch(selection),
       testRing: () => alerts.testRing(),
       connectAccount,
       connectDemo: async () => {

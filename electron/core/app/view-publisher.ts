@@ -7,6 +7,7 @@ import type {
   BoardPatch,
   ViewPart,
 } from '../../../shared/ipc/snapshot';
+import type { BoardSelection } from '../../../shared/ipc/contract';
 import type { Clock } from '../ports';
 
 /** About one display frame: windows get at most one update per frame. */
@@ -37,11 +38,13 @@ const VIEW_PARTS: readonly ViewPart[] = [
 
 /**
  * Sends windows what changed, not the world: the view's parts that differ from the previous
- * update, and the board records touched since then, coalesced to one update per frame. A window
- * that connects takes the whole state once (`state()`); every update carries whole values, so
- * one that overlaps a state the window already has does no harm.
+ * update, and the watched board records touched since then, coalesced to one update per frame.
+ * A window that connects takes the whole state once (`state()`); every update carries whole
+ * values, so one that overlaps a state the window already has does no harm.
  *
- * While no window listens nothing is tracked: a window that comes gets the whole state anyway.
+ * Board records go only where a window shows them: it says which (`watch`: the visible rows of a
+ * board view, or all), and gets those back as a reset, then their changes. While no window
+ * listens, or none watches the board, board events cost a lookup and nothing else.
  */
 export class ViewPublisher {
   private readonly listeners = new Set<UpdateListener>();
@@ -50,6 +53,8 @@ export class ViewPublisher {
   /** What the previous update left the windows with, part by part. */
   private sent: Partial<Record<ViewPart, { value: unknown; json: string | null }>> = {};
   private readonly dirtyExtensions = new Set<string>();
+  /** The board records windows show: all, some, or none. */
+  private watched: 'all' | ReadonlySet<string> | null = null;
   private boardReplaced = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastFlushAt = -Infinity;
@@ -61,7 +66,13 @@ export class ViewPublisher {
 
   /** The whole state for a window that (re)connects; updates with a higher `seq` follow it. */
   state(): AppState {
-    return { ...this.deps.view(), seq: this.seq, board: boardList(this.deps.board()) };
+    return { ...this.deps.view(), seq: this.seq, board: this.watchedRecords() };
+  }
+
+  /** Which board records the windows show; they follow in the next update as a board reset. */
+  watch(selection: BoardSelection): void {
+    this.watched = 'all' in selection ? 'all' : new Set(selection.extensions);
+    this.boardReset();
   }
 
   subscribe(listener: UpdateListener): () => void {
@@ -73,14 +84,14 @@ export class ViewPublisher {
 
   /** One extension's board record changed. */
   extensionChanged(number: string): void {
-    if (this.listeners.size === 0) return;
+    if (this.listeners.size === 0 || !this.watches(number)) return;
     if (!this.boardReplaced) this.dirtyExtensions.add(number);
     this.schedule();
   }
 
   /** The whole board was replaced (a server snapshot). */
   boardReset(): void {
-    if (this.listeners.size === 0) return;
+    if (this.listeners.size === 0 || this.watched === null) return;
     this.boardReplaced = true;
     this.dirtyExtensions.clear();
     this.schedule();
@@ -148,12 +159,30 @@ export class ViewPublisher {
     return true;
   }
 
+  private watches(number: string): boolean {
+    const watched = this.watched;
+    return watched === 'all' || (watched !== null && watched.has(number));
+  }
+
+  private watchedRecords(): ExtensionInfo[] {
+    const watched = this.watched;
+    const board = this.deps.board();
+    if (watched === null) return [];
+    if (watched === 'all') return boardList(board);
+    const records: ExtensionInfo[] = [];
+    for (const number of watched) {
+      const record = board.get(number);
+      if (record) records.push(record);
+    }
+    return records;
+  }
+
   private takeBoardPatch(): BoardPatch | null {
     const board = this.deps.board();
     if (this.boardReplaced) {
       this.boardReplaced = false;
       this.dirtyExtensions.clear();
-      return { reset: true, upsert: boardList(board) };
+      return { reset: true, upsert: this.watchedRecords() };
     }
     if (this.dirtyExtensions.size === 0) return null;
     const upsert: ExtensionInfo[] = [];

@@ -50,6 +50,7 @@ function rig() {
   });
   const updates: AppUpdate[] = [];
   publisher.subscribe((update) => updates.push(update));
+  publisher.watch({ all: true });
   return {
     publisher,
     updates,
@@ -143,6 +144,36 @@ describe('ViewPublisher', () => {
     const want = r.publisher.state();
     expect([...sync.board.values()].sort(byNumber)).toEqual([...want.board].sort(byNumber));
     expect({ ...sync.view, now: 0 }).toEqual({ ...stripBoard(want), now: 0 });
+  });
+
+  it('sends only the board records a window watches, and none until it asks', () => {
+    const r = rig();
+    stop = () => r.publisher.stop();
+    r.publisher.watch({ extensions: [] });
+    r.apply(snapshotEvent());
+    r.publisher.flush();
+    const firstBoard = r.updates.at(-1)?.board;
+    expect(firstBoard).toEqual({ reset: true, upsert: [] });
+    const before = r.updates.length;
+    r.apply(callEvent('150', 'a'));
+    r.publisher.flush();
+    expect(r.updates).toHaveLength(before);
+
+    r.publisher.watch({ extensions: ['150', '151', '999'] });
+    r.publisher.flush();
+    expect(r.updates.at(-1)?.board?.upsert.map((e) => e.number)).toEqual(['150', '151']);
+    expect(r.updates.at(-1)?.board?.reset).toBe(true);
+    expect(r.publisher.state().board.map((e) => e.number)).toEqual(['150', '151']);
+    const count = r.updates.length;
+    r.apply(callEvent('160', 'b'));
+    r.publisher.flush();
+    expect(r.updates).toHaveLength(count);
+    r.apply(callEvent('151', 'c'));
+    r.publisher.flush();
+    expect(r.updates.at(-1)?.board).toEqual({
+      reset: false,
+      upsert: [expect.objectContaining({ number: '151' })],
+    });
   });
 
   it('tracks nothing and arms no timer while no window listens', () => {

@@ -15,6 +15,7 @@ const RUNS = { numRuns: 200 };
 /** Valid calls of every method (the compiler refuses a method without any). */
 const VALID: Record<MethodName, readonly unknown[][]> = {
   getSnapshot: [[]],
+  watchBoard: [[{ all: true }], [{ extensions: ['101', '5000001'] }], [{ extensions: [] }]],
   signInVoicenter: [
     [{ loginType: 'user', email: 'agent@example.co.il', password: 'pin-1' }],
     [
