@@ -10,6 +10,7 @@
  */
 import type { ActiveCall, CallInfo, CallOutcome, ExtensionInfo, RecentCall } from '../domain/calls';
 import { addRecent, recentFromCall } from './recent';
+import { keepSameText } from './same-text';
 
 export function activeCallKey(extension: string, ivrid: string): string {
   return `${extension}:${ivrid}`;
@@ -19,10 +20,17 @@ export function keyOf(active: ActiveCall): string {
   return activeCallKey(active.extension, active.call.ivrid);
 }
 
+/** The active calls of a board, oldest change first (sorts: for snapshots and on-demand reads). */
+export function activeByChange(board: BoardMaps): ActiveCall[] {
+  return [...board.active.entries()]
+    .sort(([a], [b]) => (board.order.get(a) ?? 0) - (board.order.get(b) ?? 0))
+    .map(([, active]) => active);
+}
+
 /** The store's board: mutable maps only the writer changes. */
 export interface BoardMaps {
   extensions: Map<string, ExtensionInfo>;
-  /** Active calls; insertion order is the order of last change (a change re-inserts the key). */
+  /** Active calls (in no particular order: `order` says when each changed). */
   active: Map<string, ActiveCall>;
   /** When each active call last changed (a counter), to order calls across extensions. */
   order: Map<string, number>;
@@ -58,6 +66,14 @@ export function newestOwnCall(board: BoardMaps, own: readonly string[]): ActiveC
   }
   return best;
 }
+
+const EXTENSION_TEXT = [
+  'number',
+  'userName',
+  'sipUser',
+  'representativeName',
+  'peerStatus',
+] as const;
 
 export class BoardWriter {
   /** Calls that ended in this event, with their outcome (for `lastCall`). */
@@ -97,7 +113,10 @@ export class BoardWriter {
 
   /** Stores the extension's record with its tracked calls (the payload's own list can be stale). */
   setExtension(info: ExtensionInfo): void {
-    this.board.extensions.set(info.number, { ...info, calls: this.callsOf(info.number) });
+    const record = { ...info, calls: this.callsOf(info.number) };
+    const before = this.board.extensions.get(info.number);
+    if (before) keepSameText(record, before, EXTENSION_TEXT);
+    this.board.extensions.set(info.number, record);
   }
 
   /** Clears the board for a snapshot; `fill` then puts back what the snapshot lists. */
@@ -130,10 +149,9 @@ export class BoardWriter {
   /** Adds or updates a call and marks it the most recently changed one. */
   putCall(value: ActiveCall): void {
     const key = keyOf(value);
-    const { active, order } = this.board;
-    active.delete(key);
-    active.set(key, value);
-    order.set(key, this.board.nextChange++);
+    // Setting an existing key keeps the map's own copy of it: no new key is kept per event.
+    this.board.active.set(key, value);
+    this.board.order.set(key, this.board.nextChange++);
     const ivrid = value.call.ivrid;
     const list = this.callsOf(value.extension).filter((c) => c.ivrid !== ivrid);
     list.push(value.call);

@@ -2,13 +2,16 @@
  * How one update to a known call combines with what is already known about it.
  */
 import type { CallInfo } from '../domain/calls';
+import { keepSameText } from './same-text';
+
+const CALL_TEXT = ['ivrid', 'callerName', 'callerPhone', 'did', 'recordingFile'] as const;
 
 /** Merges an update into the known call; wire fields that went blank keep their last value. */
 export function mergeCall(prev: CallInfo | undefined, next: CallInfo): CallInfo {
   if (!prev) return next;
   // A new click2call leg starts unanswered: leg 1's answer time must not count for leg 2.
   const sameLeg = prev.c2cLeg === next.c2cLeg;
-  return {
+  const merged: CallInfo = {
     ...next,
     callerName: next.callerName || prev.callerName,
     callerPhone: next.callerPhone || prev.callerPhone,
@@ -21,6 +24,8 @@ export function mergeCall(prev: CallInfo | undefined, next: CallInfo): CallInfo 
     customData: Object.keys(next.customData).length > 0 ? next.customData : prev.customData,
     recordingFile: next.recordingFile ?? prev.recordingFile,
   };
+  keepSameText(merged, prev, CALL_TEXT);
+  return merged;
 }
 
 /** HOLD/UNHOLD/ANSWER say what the status is, whatever a stale payload claims. */

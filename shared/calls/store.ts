@@ -26,8 +26,10 @@ import type {
   RealtimeEvent,
 } from '../domain/calls';
 import {
+  activeByChange,
   activeCallKey,
   BoardWriter,
+  keyOf,
   newestOwnCall,
   type AgentSide,
   type BoardMaps,
@@ -87,7 +89,7 @@ export class CallStore {
       },
       values: () => maps.extensions.values(),
       activeCall: (extension, ivrid) => maps.active.get(activeCallKey(extension, ivrid)),
-      activeCalls: () => maps.active.values(),
+      activeCalls: () => activeByChange(maps).values(),
     };
   }
 
@@ -183,7 +185,8 @@ export class CallStore {
     // Kept calls first, in their old order with their change numbers, then the new ones.
     const kept = new Map<string, { active: ActiveCall; order: number }>();
     const ghosts: ActiveCall[] = [];
-    for (const [key, active] of this.maps.active) {
+    for (const active of activeByChange(this.maps)) {
+      const key = keyOf(active);
       const call = listed.get(key);
       if (!call) ghosts.push(active);
       else {
