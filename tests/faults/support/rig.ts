@@ -220,6 +220,8 @@ export function useFaultRig() {
       dispatch(host.core.handlers, method, args, (name, error) => {
         throw new Error(`${name} failed inside Ringside: ${String(error)}`);
       });
+    // As a board view would: the whole board is compared with the server's.
+    await call('watchBoard', { all: true });
     return {
       host,
       dataDir,
@@ -246,6 +248,8 @@ export function useFaultRig() {
     cleanup.push(() => host.stop());
     const client = await connectIpc(host);
     cleanup.push(() => Promise.resolve(client.close()));
+    // As a board view would: the whole board is compared with the server's.
+    await client.invoke('watchBoard', [{ all: true }]);
     const snapshot = async (): Promise<AppState> => {
       const answer = await client.invoke('getSnapshot');
       if (!answer.ok) throw new Error(answer.error.message);
