@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import type { Logger } from '../ports';
 import { silentLogger } from '../logging/logger';
+import { SET_ASIDE_SUFFIX } from '../storage/state-file';
 import type { SettingsBackend } from './settings-store';
 
 /**
@@ -41,7 +42,7 @@ export function openRecovering<B>(open: () => B, filePath: string, logger: Logge
     return open();
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
-    const aside = `${filePath}.damaged-${Date.now()}`;
+    const aside = `${filePath}${SET_ASIDE_SUFFIX}${Date.now()}`;
     renameSync(filePath, aside);
     logger.warn('a damaged settings file was set aside; starting again from defaults', {
       file: aside,

@@ -153,7 +153,7 @@ describe('SettingsStore', () => {
       const store = new SettingsStore(openConfBackend({ dir: dir(), name: 'settings' }));
       expect(store.get().app.mode).toBe('demo');
       const files = await readdir(dir());
-      const aside = files.find((name) => name.startsWith('settings.json.damaged-'));
+      const aside = files.find((name) => name.startsWith('settings.json.corrupt-'));
       expect(aside).toBeDefined();
       expect(await readFile(join(dir(), aside ?? ''), 'utf8')).toBe('{"version": 1, "app": {');
     });
