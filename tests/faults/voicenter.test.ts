@@ -208,8 +208,15 @@ describe('Voicenter faults, end to end', () => {
     login.fail(500, 'Internal Server Error');
     set.voicenter.expireTokens({ refreshTokens: true });
     await waitFor(() => login.refused() >= 2, 20_000, 'the login service tried twice');
-    const retrying = running.state().connection.state;
-    expect(retrying).toMatchObject({ status: 'offline', fatal: false });
+    // Between tries it is offline and says when it tries again (during a try: connecting).
+    await waitFor(
+      () => {
+        const { state } = running.state().connection;
+        return state.status === 'offline' && !state.fatal;
+      },
+      20_000,
+      'offline, retrying',
+    );
     expect(
       offlineReasons(running).some((reason) => /had a problem \(HTTP 500\)/.test(reason)),
     ).toBe(true);
