@@ -374,3 +374,20 @@ describe('dispatch and the secure-URL rule', () => {
     },
   );
 });
+
+describe('refusals in words', () => {
+  it('names a value that is too long and says how long it may be', async () => {
+    const result = await dispatch(
+      stubs([]),
+      'configureSignalWire',
+      [{ mode: 'relay', relayUrl: 'https://relay.example/sw', relayToken: 'x'.repeat(300_000) }],
+      () => undefined,
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-arguments' } });
+    if (!result.ok) {
+      expect(result.error.message).toBe(
+        'The relay token is too long for Ringside to accept (at most 4096 characters). Shorten it and try again.',
+      );
+    }
+  });
+});
