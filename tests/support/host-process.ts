@@ -4,8 +4,10 @@
  * that talks to its WebSocket the way the page does (same origin, per-run token).
  */
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { Socket } from 'node:net';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { WebSocket, type RawData } from 'ws';
 import { WS_PATH } from '../../shared/ipc/ws-protocol';
 import type { IpcResult } from '../../shared/ipc/result';
@@ -23,6 +25,29 @@ export interface HostProcess {
 }
 
 const STARTED = /http:\/\/127\.0\.0\.1:(\d+)\/#token=([A-Za-z0-9_-]+)/;
+
+/**
+ * A host process with nothing of its own going on (signed out, no demo, no alerts) in a fresh
+ * folder: for tests of its IPC socket. `stop` ends it and removes the folder.
+ */
+export async function startIdleHostProcess(
+  prefix: string,
+): Promise<{ host: HostProcess; stop: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const configPath = join(dir, 'ringside.json');
+  const config = {
+    app: { mode: 'signed-out' },
+    demo: { enabled: false },
+    notifications: { enabled: false },
+  };
+  await writeFile(configPath, JSON.stringify(config));
+  const host = await startHostProcess({ dataDir: join(dir, 'data'), configPath });
+  const stop = async (): Promise<void> => {
+    await host.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  return { host, stop };
+}
 
 export async function startHostProcess(options: {
   dataDir: string;

@@ -1,12 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_WS_MESSAGE_BYTES } from '../../../shared/ipc/ws-protocol';
 import {
   connectIpc,
-  startHostProcess,
+  startIdleHostProcess,
   type HostProcess,
   type IpcClient,
 } from '../../support/host-process';
@@ -113,29 +110,18 @@ async function sendOne(client: IpcClient, frame: Frame): Promise<'answered' | 'c
 }
 
 describe('the headless host IPC socket, fuzzed', () => {
-  let dir: string;
   let host: HostProcess;
+  let stopHost: (() => Promise<void>) | undefined;
   let bystander: IpcClient;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ringside-fuzz-'));
-    const configPath = join(dir, 'ringside.json');
-    await writeFile(
-      configPath,
-      JSON.stringify({
-        app: { mode: 'signed-out' },
-        demo: { enabled: false },
-        notifications: { enabled: false },
-      }),
-    );
-    host = await startHostProcess({ dataDir: join(dir, 'data'), configPath });
+    ({ host, stop: stopHost } = await startIdleHostProcess('ringside-fuzz-'));
     bystander = await connectIpc(host);
   });
 
   afterAll(async () => {
     bystander?.close();
-    await host?.stop();
-    await rm(dir, { recursive: true, force: true });
+    await stopHost?.();
   });
 
   it('answers or refuses any frame, stays alive and keeps serving another client', async () => {
