@@ -1,14 +1,19 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { pathAliases } from './path-aliases';
+
+const resolveAliases = { alias: pathAliases() };
 
 export default defineConfig({
   main: {
+    resolve: resolveAliases,
     build: {
       rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
     },
   },
   preload: {
+    resolve: resolveAliases,
     build: {
       // A sandboxed preload can require only `electron`: bundle everything else into it.
       externalizeDeps: false,
@@ -21,6 +26,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
+    resolve: resolveAliases,
     plugins: [svelte()],
     build: {
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

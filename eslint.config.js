@@ -19,7 +19,10 @@ const noNode = {
   paths: noElectron.paths,
   patterns: [
     { group: ['node:*'], message: 'No Node built-ins on this side of the boundary.' },
-    { group: ['**/electron/**'], message: 'Reach main through the IPC contract, not by import.' },
+    {
+      group: ['**/electron/**', '@core/*'],
+      message: 'Reach main through the IPC contract, not by import.',
+    },
   ],
 };
 

@@ -1,14 +1,21 @@
 import { defineConfig } from 'vitest/config';
+import { pathAliases } from './path-aliases';
 
 // Four projects: `unit` (pure logic and thin adapters with fakes), `integration` (real sockets and
 // real HTTP on 127.0.0.1), `faults` (the whole app against the demo services while they fail, with
 // recovery times), `e2e` (the headless host driven in real Chromium).
 export default defineConfig({
+  // The projects below extend this root config, so they all resolve tsconfig.json's aliases.
+  resolve: { alias: pathAliases() },
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
@@ -17,6 +24,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'faults',
           include: ['tests/faults/**/*.test.ts'],
@@ -29,6 +37,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

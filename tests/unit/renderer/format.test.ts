@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, formatDuration, secondsUntil } from '../../../renderer/src/lib/format';
-import { queueFigures } from '../../../renderer/src/lib/display';
-import type { QueueInfo, RecentCall } from '../../../shared/domain/calls';
+import { formatAge, formatDuration, secondsUntil } from '@renderer/lib/format';
+import { queueFigures } from '@renderer/lib/display';
+import type { QueueInfo, RecentCall } from '@shared/domain/calls';
 
 describe('formatDuration', () => {
   it.each([

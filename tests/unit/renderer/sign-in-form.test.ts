@@ -3,9 +3,9 @@ import {
   checkSignIn,
   whiteLabelServer,
   type SignInFields,
-} from '../../../renderer/src/lib/sign-in-form';
-import { en } from '../../../renderer/src/lib/i18n/en';
-import { he } from '../../../renderer/src/lib/i18n/he';
+} from '@renderer/lib/sign-in-form';
+import { en } from '@renderer/lib/i18n/en';
+import { he } from '@renderer/lib/i18n/he';
 
 const blank: SignInFields = {
   loginType: 'user',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AppSnapshot, AppState, AppUpdate } from '../../../shared/ipc/snapshot';
-import { ViewSync } from '../../../renderer/src/lib/view-sync';
-import { makeExtension } from '../../support/calls';
+import type { AppSnapshot, AppState, AppUpdate } from '@shared/ipc/snapshot';
+import { ViewSync } from '@renderer/lib/view-sync';
+import { makeExtension } from '@tests/support/calls';
 
 const VIEW = { mode: 'account', notices: [], now: 1 } as unknown as AppSnapshot;
 

@@ -6,8 +6,8 @@ import {
   type LinkState,
   type SocketLike,
   type Transport,
-} from '../../../renderer/src/lib/ws-transport';
-import type { AppSnapshot } from '../../../shared/ipc/snapshot';
+} from '@renderer/lib/ws-transport';
+import type { AppSnapshot } from '@shared/ipc/snapshot';
 
 // A real WebSocket server on 127.0.0.1 plays the headless host; the transport under test uses the
 // `ws` client in place of the browser's WebSocket.
