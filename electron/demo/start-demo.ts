@@ -3,7 +3,7 @@
  * sign-ins. Only the hosts' composition roots import this, and hand `startDemoServices` to the
  * core as its `startDemo` port: the core depends on the port, never on the simulators.
  */
-import type { DemoOptions, DemoServices, StartDemo } from '../core/app/demo';
+import type { DemoOptions, DemoServices, StartDemo } from '../core/demo';
 import type { Logger } from '../core/ports';
 import { startRocketChatSim, type RocketChatSim } from '../sim/rocketchat';
 import { startSignalWireSim, type SignalWireSim } from '../sim/signalwire';

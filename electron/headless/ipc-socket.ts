@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { RingsideCore } from '../core/app/core-types';
+import type { RingsideCore } from '../core/types';
 import type { Logger } from '../core/ports';
 import { dispatch } from '../../shared/ipc/dispatch';
 import { fail } from '../../shared/ipc/result';

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname } from 'node:path';
 import { pipeline } from 'node:stream';
-import { containedFile } from '../core/security/contained-path';
+import { containedFile } from '../core/infra/contained-path';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +18,7 @@ const CONTENT_TYPES: Record<string, string> = {
 
 /**
  * Serves the built renderer folder read-only. Paths are resolved inside `root` by the app's one
- * containment check (`core/security/contained-path.ts`), so the host never serves other files.
+ * containment check (`core/infra/contained-path.ts`), so the host never serves other files.
  */
 export function createStaticHandler(root: string, headers: Record<string, string>) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

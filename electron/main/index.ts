@@ -20,13 +20,12 @@ import {
   session,
   shell,
   Tray,
-  type NativeImage,
 } from 'electron';
 import Store from 'electron-store';
 import { parseTelUrl, telUrlFromArgv } from '../../shared/tel/parse';
-import { trayStateOf, type TrayKind } from '../../shared/tray/tray-state';
-import { createRingsideCore } from '../core/app/core';
-import { HostNotices } from '../core/app/notices';
+import { trayStateOf } from '../../shared/tray/tray-state';
+import { createRingsideCore } from '../core/compose';
+import { HostNotices } from '../core/calls/notices';
 import { createLogger } from '../core/logging';
 import { createNotifier, createPlatformNotifier } from '../core/notify';
 import { systemClock } from '../core/ports';
@@ -45,11 +44,10 @@ import { createEventSender, registerIpc, trustedFrameFor } from './adapters/ipc'
 import { createOpenExternal } from './adapters/open-external';
 import { watchPower } from './adapters/power';
 import { createSafeStorageCipher } from './adapters/safe-storage-cipher';
-import { createTray } from './adapters/tray';
+import { createTray, trayIconDir, trayImages } from './adapters/tray';
 import { createMainWindow, guardContents, secureSession } from './adapters/window';
 import { APP_BASE, cspFor } from './security/policy';
-import { watchNetwork } from './services/network-watch';
-import { trayIconPng } from './services/tray-icons';
+import { watchNetwork } from './platform/network-watch';
 
 /** Must match `appId` in electron-builder.yml: Windows ties toasts and the taskbar to it. */
 const APP_ID = 'il.co.ringside.desktop';
@@ -192,15 +190,16 @@ async function start(): Promise<void> {
     (event, error) => log.warn('could not update the window', { event, error }),
   );
 
-  const images = new Map<TrayKind, NativeImage>();
-  const imageFor = (kind: TrayKind): NativeImage => {
-    let image = images.get(kind);
-    if (!image) {
-      image = nativeImage.createFromBuffer(trayIconPng(kind, 32), { scaleFactor: 2 });
-      images.set(kind, image);
-    }
-    return image;
-  };
+  const imageFor = trayImages({
+    nativeImage,
+    dir: trayIconDir({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appPath: app.getAppPath(),
+    }),
+    platform: process.platform,
+    onMissing: (path) => log.error('a tray icon is missing', { path }),
+  });
   const tray = createTray({
     Tray,
     Menu,

@@ -14,5 +14,5 @@ export {
   REDACTED,
   REDACTED_KNOWN,
   type KnownSecrets,
-} from './redact';
+} from '../infra/redact';
 export type { FileHealth } from './rolling-file';

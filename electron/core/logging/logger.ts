@@ -1,6 +1,6 @@
 import pino from 'pino';
 import type { Logger } from '../ports';
-import { redact, redactString } from './redact';
+import { redact, redactString } from '../infra/redact';
 import { RollingFile, type FileHealth } from './rolling-file';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';

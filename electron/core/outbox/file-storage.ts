@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { silentLogger } from '../logging/logger';
 import type { Logger } from '../ports';
-import { JsonStateFile } from '../storage/state-file';
+import { JsonStateFile } from '../infra/state-file';
 import type { OutboxStorage, PersistedOutbox } from './types';
 
 const actionSchema = z.object({
@@ -35,7 +35,7 @@ const persistedSchema = z.object({
 });
 
 /**
- * The outbox in one JSON state file (`core/storage/state-file.ts`), replaced atomically on every
+ * The outbox in one JSON state file (`core/infra/state-file.ts`), replaced atomically on every
  * save. A file that cannot be parsed is moved aside and reported, rather than silently dropping
  * the agent's actions.
  */

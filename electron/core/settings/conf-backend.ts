@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import type { Logger } from '../ports';
 import { silentLogger } from '../logging/logger';
-import { SET_ASIDE_SUFFIX } from '../storage/state-file';
+import { SET_ASIDE_SUFFIX } from '../infra/state-file';
 import type { SettingsBackend } from './settings-store';
 
 /**

@@ -9,7 +9,7 @@ import type { RealtimeEvent } from '../../../shared/domain/calls';
 import type { ConnectionState, ConnectionView } from '../../../shared/domain/connection';
 import type { ParseResult } from '../../../shared/voicenter/parse';
 import { Backoff } from '../../../shared/retry/backoff';
-import { describeError, redactString, type KnownSecrets } from '../logging/redact';
+import { describeError, redactString, type KnownSecrets } from '../infra/redact';
 import type { Clock, Logger } from '../ports';
 import { KeepaliveMonitor } from './keepalive';
 import { Listeners } from './listeners';

@@ -2,7 +2,7 @@
  * The window's security decisions as pure functions, so they are tested without Electron; the
  * adapters in ../adapters apply them to real Electron objects.
  */
-import { containedFile } from '../../core/security/contained-path';
+import { containedFile } from '../../core/infra/contained-path';
 import { contentSecurityPolicy } from '../../core/security/csp';
 
 /** The renderer is served from this privileged custom scheme, never from `file://`. */
@@ -60,7 +60,7 @@ export function externalLinkTarget(url: string): string | null {
 
 /**
  * The file behind an `app://ringside/…` request, inside `rootDir` only (the containment rules are
- * `core/security/contained-path.ts`, shared with the headless host). `/` serves `index.html`.
+ * `core/infra/contained-path.ts`, shared with the headless host). `/` serves `index.html`.
  */
 export function resolveAppAsset(rootDir: string, requestUrl: string): string | null {
   const url = parse(requestUrl);

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import dbus from 'dbus-next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callAlertFor } from '../../../electron/core/app/call-alerts';
+import { callAlertFor } from '../../../electron/core/calls/call-alerts';
 import { NodeNotifierNotifier } from '../../../electron/core/notify/node-notifier-notifier';
 import { makeCall } from '../../support/calls';
 

@@ -4,8 +4,8 @@ import {
   type RocketChatSim,
   type RocketChatSimOptions,
 } from '../../../electron/sim/rocketchat';
-import { RocketChatClient, type RocketChatSession } from '../../../electron/core/rocketchat/client';
-import { RocketChatError } from '../../../electron/core/rocketchat/errors';
+import { RocketChatClient, type RocketChatSession } from '../../../electron/core/integrations/rocketchat/client';
+import { RocketChatError } from '../../../electron/core/integrations/rocketchat/errors';
 import { systemClock } from '../../../electron/core/ports';
 import { silentLogger } from '../../../electron/core/logging';
 import { waitFor } from '../../support/wait';

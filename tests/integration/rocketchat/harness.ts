@@ -18,7 +18,7 @@ import {
   RocketChatService,
   type RocketChatSecretStore,
   type RocketChatSettingsStore,
-} from '../../../electron/core/rocketchat/service';
+} from '../../../electron/core/integrations/rocketchat/use-cases';
 import {
   rocketchatSection,
   type RocketChatSettings,

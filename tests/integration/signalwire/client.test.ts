@@ -5,11 +5,11 @@ import {
   SignalWireClient,
   SignalWireConfigError,
   type SignalWireClientOptions,
-} from '../../../electron/core/signalwire/client';
+} from '../../../electron/core/integrations/signalwire/client';
 import {
   SignalWireError,
   SignalWireTransportError,
-} from '../../../electron/core/signalwire/errors';
+} from '../../../electron/core/integrations/signalwire/errors';
 import { startSignalWireSim, type SignalWireSim } from '../../../electron/sim/signalwire';
 import { CALL, freePort } from './helpers';
 

@@ -7,12 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Outbox } from '../../../electron/core/outbox/outbox';
 import type { NewOutboxAction } from '../../../electron/core/outbox/types';
 import { systemClock } from '../../../electron/core/ports';
-import { END_KIND, USER_EVENT_KIND, orderKeyFor } from '../../../electron/core/signalwire/actions';
-import { SignalWireClient } from '../../../electron/core/signalwire/client';
+import { END_KIND, USER_EVENT_KIND, orderKeyFor } from '../../../electron/core/integrations/signalwire/actions';
+import { SignalWireClient } from '../../../electron/core/integrations/signalwire/client';
 import {
   SignalWireTransport,
   type AttemptReport,
-} from '../../../electron/core/signalwire/transport';
+} from '../../../electron/core/integrations/signalwire/transport';
 import { startSignalWireSim, type SignalWireSim } from '../../../electron/sim/signalwire';
 import { waitFor } from '../../support/wait';
 import { CALL, CapturingLogger, MemoryOutboxStorage, freePort } from './helpers';

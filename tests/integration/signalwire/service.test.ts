@@ -9,19 +9,19 @@ import { Outbox } from '../../../electron/core/outbox/outbox';
 import { systemClock } from '../../../electron/core/ports';
 import { SecretStore } from '../../../electron/core/settings/secret-store';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
-import { signalWireSettingsFrom } from '../../../electron/core/signalwire/ports';
+import { signalWireSettingsFrom } from '../../../electron/core/integrations/signalwire/ports';
 import {
   DEMO_PRESETS,
   SignalWireService,
   type SignalWireServiceOptions,
-} from '../../../electron/core/signalwire/service';
+} from '../../../electron/core/integrations/signalwire/use-cases';
 import { startSignalWireSim, type SignalWireSim } from '../../../electron/sim/signalwire';
 import type { CallInfo, CallState } from '../../../shared/domain/calls';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { SignalWireHistoryEntry } from '../../../shared/ipc/signalwire';
 import { CALL, CALL_2, CapturingLogger, MemoryOutboxStorage, fakeCipher } from './helpers';
 import { waitFor } from '../../support/wait';
-import { call, extensionEvent, state } from '../../unit/core/signalwire/fixtures';
+import { call, extensionEvent, state } from '../../unit/core/integrations/signalwire/fixtures';
 import { MemoryBackend } from '../../support/memory-backend';
 
 let sim: SignalWireSim;

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import type { PowerMonitor } from 'electron';
 import { watchPower } from '../../../electron/main/adapters/power';
-import { watchNetwork } from '../../../electron/main/services/network-watch';
+import { watchNetwork } from '../../../electron/main/platform/network-watch';
 
 describe('watchPower', () => {
   it('reports resume and unlock until disposed', () => {

@@ -3,7 +3,7 @@ import {
   describeError,
   redactString,
   scrubSecrets,
-} from '../../../../electron/core/logging/redact';
+} from '../../../../electron/core/infra/redact';
 
 describe('redactString with the known secrets', () => {
   it('removes known secrets, token query parameters and bearer values', () => {

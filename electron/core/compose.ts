@@ -1,0 +1,242 @@
+import io from 'socket.io-client';
+import type { ApiHandlers } from '../../shared/ipc/contract';
+import type { AppSnapshot } from '../../shared/ipc/snapshot';
+import { callsView } from '../../shared/calls/view';
+import { UserFacingError } from '../../shared/ipc/dispatch';
+import { createEventParser } from '../../shared/voicenter/parse';
+import { VOICENTER_SECRET, type SecretStore, type SettingsStore } from './settings';
+import { answerUnsavedChanges } from './settings/unsaved-changes';
+import { VoicenterRealtimeClient } from './voicenter/realtime-client';
+import type { Timings, VoicenterCredentials } from './voicenter/types';
+import { systemClock, type Clock, type Logger, type Notifier } from './ports';
+import type { RingsideCore } from './types';
+import { CallAlerts } from './calls/call-alerts';
+import type { DemoServices, StartDemo } from './demo';
+import { Notices, type HostNotices } from './calls/notices';
+import { Telephony } from './calls/telephony';
+import { coreHandlers } from './handlers';
+import { createIntegrations, type Integrations } from './integrations/compose';
+import { buildDiagnostics } from './diagnostics';
+import { ViewPublisher } from './calls/view-publisher';
+
+export interface CoreDeps<D extends DemoServices = DemoServices> {
+  settings: SettingsStore;
+  secrets: SecretStore;
+  notifier: Notifier;
+  logger: Logger;
+  clock?: Clock;
+  /** The user data folder: the outbox and per-caller visitor tokens live here. */
+  dataDir: string;
+  /** Whether this host can raise native notifications at all. */
+  notificationsAvailable: boolean;
+  /** Recent (already redacted) log lines, for the diagnostics export. */
+  recentLogLines?: () => string[];
+  /** Opens a URL the agent chose in their browser (Electron: `shell.openExternal`). */
+  openExternal?: (url: string) => Promise<void>;
+  /** Tests shorten the realtime client's timers. */
+  voicenterTimings?: Partial<Timings>;
+  /**
+   * Starts the built-in demo (`electron/demo/`): the host provides it, so the core never loads
+   * the simulators.
+   */
+  startDemo: StartDemo<D>;
+  /** Tests speed up the demo scenarios. */
+  demoSpeed?: number;
+  /** Tests shorten the Rocket.Chat and SignalWire request timeouts. */
+  restTimeoutMs?: number;
+  /** Tests point SignalWire at their own server on this computer over plain http. */
+  signalwireLoopbackHttp?: boolean;
+  /** What the host found before the core existed or finds outside it (config file, data folder). */
+  hostNotices?: HostNotices;
+}
+
+export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): RingsideCore<D> {
+  const clock = deps.clock ?? systemClock;
+  const log = deps.logger.child('core');
+  const notices = new Notices(clock);
+  deps.hostNotices?.deliverTo(notices);
+  const telephony = new Telephony(log, deps.settings.get().voicenter.ownExtensions);
+  const focusListeners = new Set<(ivrid: string) => void>();
+  let demo: D | null = null;
+
+  const integrations: Integrations = createIntegrations({
+    settings: deps.settings,
+    secrets: deps.secrets,
+    logger: deps.logger,
+    clock,
+    dataDir: deps.dataDir,
+    notices,
+    openExternal: deps.openExternal,
+    restTimeoutMs: deps.restTimeoutMs,
+    signalwireLoopbackHttp: deps.signalwireLoopbackHttp,
+  });
+
+  const alerts = new CallAlerts({
+    notifier: deps.notifier,
+    logger: log,
+    // Where the host has no notification service at all, the window's badge says so once;
+    // trying anyway would only add a failure notice per call.
+    enabled: () => deps.notificationsAvailable && deps.settings.get().notifications.enabled,
+    onClick: (ivrid) => focusListeners.forEach((listener) => listener(ivrid)),
+    onFailure: (message) => notices.add('warning', message, 'notification-failed'),
+  });
+
+  function mode(): AppSnapshot['mode'] {
+    return deps.settings.get().app.mode;
+  }
+
+  function view(): AppSnapshot {
+    return {
+      mode: mode(),
+      connection: telephony.connectionView,
+      calls: callsView(telephony.state),
+      settings: deps.settings.view((key) => deps.secrets.has(key)),
+      notices: notices.list(),
+      notificationsAvailable: deps.notificationsAvailable,
+      ...integrations.views(),
+      now: clock.now(),
+    };
+  }
+
+  const publisher = new ViewPublisher({ view, board: () => telephony.board, clock });
+  const schedulePush = () => publisher.viewChanged();
+
+  // The alert first: it must never wait for the followers or the window.
+  telephony.onOwnCallEvent((event, before, after) => alerts.handle(event, before, after));
+  telephony.onOwnCallEvent((event, before, after) =>
+    integrations.onCallEvent(event, before, after),
+  );
+  telephony.onBoardChange((change) => {
+    if (change.kind === 'one') publisher.extensionChanged(change.extension);
+    else publisher.boardReset();
+  });
+
+  telephony.onChange(schedulePush);
+  notices.onChange(schedulePush);
+  integrations.onChange(schedulePush);
+  deps.settings.onChange((settings, changed) => {
+    if (changed.includes('voicenter')) telephony.setOwnExtensions(settings.voicenter.ownExtensions);
+    schedulePush();
+  });
+
+  function clientFor(credentials: VoicenterCredentials): VoicenterRealtimeClient {
+    return new VoicenterRealtimeClient({
+      credentials,
+      io,
+      parser: createEventParser(),
+      logger: deps.logger,
+      clock,
+      ...(deps.voicenterTimings ? { timings: deps.voicenterTimings } : {}),
+    });
+  }
+
+  async function stopDemo(): Promise<void> {
+    const running = demo;
+    demo = null;
+    if (running) {
+      await integrations.leaveDemo();
+      await running.stop();
+    }
+  }
+
+  async function connectDemo(): Promise<void> {
+    await telephony.disconnect();
+    if (!demo) {
+      const { seed, scenario } = deps.settings.get().demo;
+      demo = await deps.startDemo({ seed, scenario, speed: deps.demoSpeed ?? 1 }, deps.logger);
+      await integrations.useDemo(demo);
+    }
+    await telephony.use(
+      clientFor(demo.voicenterCredentials),
+      deps.settings.get().voicenter.ownExtensions,
+    );
+  }
+
+  function storedAccount(): VoicenterCredentials | null {
+    const secret = deps.secrets.get(VOICENTER_SECRET);
+    if (!secret) return null;
+    const { loginType, identity, loginBaseUrl } = deps.settings.get().voicenter;
+    return { loginType, identity, secret, loginBaseUrl };
+  }
+
+  async function connectAccount(credentials: VoicenterCredentials): Promise<void> {
+    await stopDemo();
+    await telephony.use(clientFor(credentials), deps.settings.get().voicenter.ownExtensions);
+  }
+
+  async function startForMode(): Promise<void> {
+    const current = mode();
+    if (current === 'account') {
+      const account = storedAccount();
+      if (account) return connectAccount(account);
+      notices.add(
+        'warning',
+        deps.secrets.persistent
+          ? 'Your Voicenter sign-in is incomplete. Sign in again to receive calls.'
+          : 'This computer cannot encrypt stored passwords, so Ringside did not keep yours. Sign in again to receive calls.',
+        'voicenter-signin-needed',
+      );
+      await telephony.disconnect();
+      return;
+    }
+    if (current === 'demo' && deps.settings.get().demo.enabled) return connectDemo();
+    await telephony.disconnect();
+  }
+
+  const handlers: ApiHandlers = {
+    ...coreHandlers({
+      settings: deps.settings,
+      secrets: deps.secrets,
+      notices,
+      telephony,
+      snapshot: () => publisher.state(),
+      watchBoard: (selection) => publisher.watch(selection),
+      testRing: () => alerts.testRing(),
+      connectAccount,
+      connectDemo: async () => {
+        if (!deps.settings.get().demo.enabled) {
+          throw new UserFacingError('demo-disabled', 'The demo is turned off on this computer.');
+        }
+        deps.settings.update({ app: { mode: 'demo' } });
+        await connectDemo();
+      },
+      signOut: async () => {
+        await telephony.disconnect();
+        await stopDemo();
+      },
+      diagnostics: () => buildDiagnostics(view(), telephony.board, deps.recentLogLines?.() ?? []),
+      voicenterTimeoutMs: deps.voicenterTimings?.httpTimeoutMs,
+    }),
+    ...integrations.handlers,
+  };
+
+  return {
+    // A change the agent made that could not be saved answers so, instead of a silent success.
+    handlers: answerUnsavedChanges(handlers),
+    snapshot: () => publisher.state(),
+    view,
+    async start() {
+      await integrations.start();
+      await startForMode();
+      schedulePush();
+    },
+    async stop() {
+      publisher.stop();
+      await telephony.disconnect();
+      await integrations.stop();
+      await stopDemo();
+    },
+    onUpdate(listener) {
+      return publisher.subscribe(listener);
+    },
+    onFocusCall(listener) {
+      focusListeners.add(listener);
+      return () => focusListeners.delete(listener);
+    },
+    demo: () => demo,
+    reconnectNow(reason) {
+      log.info('reconnecting now', { reason });
+      telephony.reconnectNow(reason);
+    },
+  };
+}

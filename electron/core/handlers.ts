@@ -1,0 +1,122 @@
+import type { Handlers } from '../../shared/ipc/define';
+import type { BoardSelection, coreMethods, VoicenterSignIn } from '../../shared/ipc/contract';
+import type { AppState } from '../../shared/ipc/snapshot';
+import { UserFacingError } from '../../shared/ipc/dispatch';
+import {
+  DEFAULT_LOGIN_BASE_URL,
+  VOICENTER_SECRET,
+  type SecretStore,
+  type SettingsStore,
+} from './settings';
+import { loginVoicenter } from './voicenter/login-api';
+import type { VoicenterCredentials } from './voicenter/types';
+import type { Notices } from './calls/notices';
+import type { Telephony } from './calls/telephony';
+
+export interface CoreHandlerDeps {
+  settings: SettingsStore;
+  secrets: SecretStore;
+  notices: Notices;
+  telephony: Telephony;
+  snapshot: () => AppState;
+  watchBoard: (selection: BoardSelection) => void;
+  testRing: () => Promise<void>;
+  connectAccount: (credentials: VoicenterCredentials) => Promise<void>;
+  connectDemo: () => Promise<void>;
+  signOut: () => Promise<void>;
+  diagnostics: () => string;
+  voicenterTimeoutMs: number | undefined;
+}
+
+export function credentialsFrom(input: VoicenterSignIn): VoicenterCredentials {
+  const loginBaseUrl = input.loginBaseUrl ?? DEFAULT_LOGIN_BASE_URL;
+  switch (input.loginType) {
+    case 'user':
+      return { loginType: 'user', identity: input.email, secret: input.password, loginBaseUrl };
+    case 'account':
+      return {
+        loginType: 'account',
+        identity: input.username,
+        secret: input.password,
+        loginBaseUrl,
+      };
+    case 'token':
+      return { loginType: 'token', identity: '', secret: input.token, loginBaseUrl };
+  }
+}
+
+/** The handlers of the core IPC methods (sign-in, demo, settings, self-checks). */
+export function coreHandlers(deps: CoreHandlerDeps): Handlers<typeof coreMethods> {
+  return {
+    getSnapshot: () => deps.snapshot(),
+
+    watchBoard(selection) {
+      deps.watchBoard(selection);
+    },
+
+    async signInVoicenter(input) {
+      const credentials = credentialsFrom(input);
+      // Check the credentials once before anything is stored, so a typo is an answer to the form
+      // rather than a background retry loop.
+      const result = await loginVoicenter(credentials, {
+        ...(deps.voicenterTimeoutMs ? { timeoutMs: deps.voicenterTimeoutMs } : {}),
+      });
+      if (!result.ok) throw new UserFacingError(`voicenter-${result.kind}`, result.message);
+      deps.secrets.set(VOICENTER_SECRET, credentials.secret);
+      deps.settings.update({
+        app: { mode: 'account' },
+        voicenter: {
+          loginType: credentials.loginType,
+          identity: credentials.identity,
+          loginBaseUrl: credentials.loginBaseUrl ?? DEFAULT_LOGIN_BASE_URL,
+        },
+      });
+      deps.notices.dismiss('voicenter-signin-needed');
+      if (!deps.secrets.persistent) {
+        deps.notices.add(
+          'warning',
+          'This computer cannot encrypt stored passwords, so Ringside keeps yours only until it closes.',
+          'secrets-memory-only',
+        );
+      }
+      await deps.connectAccount(credentials);
+    },
+
+    useDemo: () => deps.connectDemo(),
+
+    async signOut() {
+      await deps.signOut();
+      deps.secrets.delete(VOICENTER_SECRET);
+      deps.settings.update({ app: { mode: 'signed-out' } });
+    },
+
+    reconnect() {
+      deps.telephony.reconnectNow('the agent asked to reconnect');
+    },
+
+    updateSettings(patch) {
+      deps.settings.update({
+        ...(patch.ownExtensions ? { voicenter: { ownExtensions: patch.ownExtensions } } : {}),
+        ...(patch.notifications ? { notifications: patch.notifications } : {}),
+      });
+      return deps.settings.view((key) => deps.secrets.has(key));
+    },
+
+    async testRing() {
+      try {
+        await deps.testRing();
+      } catch {
+        throw new UserFacingError(
+          'notification-failed',
+          'The test notification did not reach your desktop. Check that notifications are allowed for Ringside in your system settings.',
+        );
+      }
+    },
+
+    dismissNotice(id) {
+      deps.notices.dismiss(id);
+    },
+
+    exportDiagnostics: () => deps.diagnostics(),
+  };
+}

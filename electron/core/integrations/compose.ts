@@ -1,0 +1,128 @@
+import { join } from 'node:path';
+import type { CallState, RealtimeEvent } from '../../../shared/domain/calls';
+import type { Handlers } from '../../../shared/ipc/define';
+import type { rocketChatMethods } from '../../../shared/ipc/rocketchat-methods';
+import type { signalWireMethods } from '../../../shared/ipc/signalwire-methods';
+import type { AppSnapshot } from '../../../shared/ipc/snapshot';
+import { Outbox } from '../outbox/outbox';
+import { FileOutboxStorage } from '../outbox/file-storage';
+import { RocketChatService } from './rocketchat/use-cases';
+import type { SecretStore, SettingsStore } from '../settings';
+import { SignalWireService } from './signalwire/use-cases';
+import { signalWireSettingsFrom } from './signalwire/ports';
+import type { Clock, Logger } from '../ports';
+import type { DemoServices } from '../demo';
+import type { Notices } from '../calls/notices';
+import { DemoAwareRocketChatStore } from './rocketchat/demo';
+
+export interface IntegrationsDeps {
+  settings: SettingsStore;
+  secrets: SecretStore;
+  logger: Logger;
+  clock: Clock;
+  dataDir: string;
+  notices: Notices;
+  openExternal: ((url: string) => Promise<void>) | undefined;
+  /** Per REST request; the services' own defaults when undefined. */
+  restTimeoutMs?: number;
+  /** Lets SignalWire use a plain-http server on this computer (tests). */
+  signalwireLoopbackHttp?: boolean;
+}
+
+export interface Integrations {
+  handlers: Handlers<typeof rocketChatMethods> & Handlers<typeof signalWireMethods>;
+  views(): Pick<AppSnapshot, 'rocketchat' | 'signalwire' | 'outbox'>;
+  onCallEvent(event: RealtimeEvent, before: CallState, after: CallState): void;
+  onChange(listener: () => void): () => void;
+  useDemo(demo: DemoServices): Promise<void>;
+  leaveDemo(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The REST side that follows the call: Rocket.Chat rooms and SignalWire events, both delivering
+ * through one durable outbox stored in the data folder.
+ */
+export function createIntegrations(deps: IntegrationsDeps): Integrations {
+  const log = deps.logger;
+  const outbox = new Outbox({
+    storage: new FileOutboxStorage(join(deps.dataDir, 'outbox.json'), log, () => deps.clock.now()),
+    clock: deps.clock,
+    logger: log.child('outbox'),
+  });
+  const rocketchatStore = new DemoAwareRocketChatStore(deps.settings, deps.secrets);
+  const rocketchat = new RocketChatService({
+    settings: rocketchatStore.settingsPort,
+    secrets: rocketchatStore.secretsPort,
+    outbox,
+    logger: log,
+    clock: deps.clock,
+    dataDir: deps.dataDir,
+    ...(deps.openExternal ? { openExternal: deps.openExternal } : {}),
+    ...(deps.restTimeoutMs ? { timeoutMs: deps.restTimeoutMs } : {}),
+  });
+  const signalwire = new SignalWireService({
+    settings: signalWireSettingsFrom(deps.settings),
+    secrets: deps.secrets,
+    outbox,
+    logger: log,
+    clock: deps.clock,
+    options: {
+      timeoutMs: deps.restTimeoutMs,
+      allowLoopbackHttp: deps.signalwireLoopbackHttp ?? false,
+    },
+  });
+  outbox.setTransport('signalwire', signalwire.transport);
+
+  return {
+    handlers: { ...rocketchat.handlers, ...signalwire.handlers },
+    views: () => ({
+      rocketchat: rocketchat.view(),
+      signalwire: signalwire.view(),
+      outbox: outbox.view(),
+    }),
+    onCallEvent(event, before, after) {
+      rocketchat.onCallEvent(event, before, after).catch((error: unknown) => {
+        log.error('Rocket.Chat could not follow the call', { error });
+      });
+      signalwire.onCallEvent(event, before, after);
+    },
+    onChange(listener) {
+      const offs = [
+        rocketchat.onChange(listener),
+        signalwire.onChange(listener),
+        outbox.onChange(listener),
+      ];
+      return () => offs.forEach((off) => off());
+    },
+    async useDemo(demo) {
+      rocketchatStore.enterDemo();
+      const agent = demo.rocketchat.users.agent;
+      await rocketchat.useDemo({
+        url: demo.rocketchat.url,
+        username: agent.username,
+        password: agent.password,
+      });
+      signalwire.useDemo(demo.signalwireDemo);
+    },
+    async leaveDemo() {
+      signalwire.leaveDemo();
+      // Out of the demo's server, whose rooms end with it.
+      await rocketchat.leaveDemo();
+      rocketchatStore.leaveDemo();
+      // Back to the agent's own Rocket.Chat, if they had signed in to one.
+      await rocketchat.resumeStoredSession();
+    },
+    async start() {
+      await outbox.start();
+      await rocketchat.start();
+      signalwire.start();
+    },
+    async stop() {
+      signalwire.stop();
+      await rocketchat.stop();
+      await outbox.stop();
+    },
+  };
+}

@@ -1,0 +1,481 @@
+import { join } from 'node:path';
+import type { CallState, RealtimeEvent } from '../../../../shared/domain/calls';
+import type { Handlers } from '../../../../shared/ipc/define';
+import { UserFacingError } from '../../../../shared/ipc/dispatch';
+import type {
+  RocketChatSignIn,
+  WrapUp,
+  rocketChatMethods,
+} from '../../../../shared/ipc/rocketchat-methods';
+import type {
+  RocketChatStatus,
+  RocketChatUserView,
+  RocketChatView,
+  RocketChatServerView,
+} from '../../../../shared/ipc/rocketchat';
+import type { Outbox } from '../../outbox/outbox';
+import type { Clock, Logger } from '../../ports';
+import { ROCKETCHAT_AUTH_TOKEN, type RocketChatSettings } from '../../settings/sections/rocketchat';
+import type { SecretKey } from '../../settings/section';
+import { RocketChatClient, type RocketChatSession } from './client';
+import { serverOfAction } from './actions';
+import { RocketChatError } from './errors';
+import { RoomRegistry } from './room-registry';
+import { RoomSync } from './room-sync';
+import { normaliseServerUrl, type ServerRef } from './server-ref';
+import { RocketChatTransport } from './transport';
+import { buildView } from './view';
+
+export interface RocketChatSettingsStore {
+  get(): RocketChatSettings;
+  update(patch: Partial<RocketChatSettings>): unknown;
+}
+
+export interface RocketChatSecretStore {
+  get(key: SecretKey): string | null | undefined | Promise<string | null | undefined>;
+  set(key: SecretKey, value: string): unknown;
+  delete(key: SecretKey): unknown;
+}
+
+export interface RocketChatServiceDeps {
+  settings: RocketChatSettingsStore;
+  secrets: RocketChatSecretStore;
+  outbox: Outbox;
+  logger: Logger;
+  clock: Clock;
+  fetch?: typeof fetch;
+  /** Where `rocketchat-rooms.json` (rooms of recent calls, visitor per caller) lives; null: memory only. */
+  dataDir?: string | null;
+  /** Opens a web address in the default browser (Electron: shell.openExternal). */
+  openExternal?: (url: string) => unknown;
+  /** Per REST request. */
+  timeoutMs?: number;
+  /** How long an action waits while nobody is signed in before it looks again (sign-in wakes it). */
+  signedOutWaitMs?: number;
+}
+
+export type RocketChatHandlers = Handlers<typeof rocketChatMethods>;
+
+const majorOf = (version: string): number => Number.parseInt(version, 10);
+/** VoIP rooms exist from 4.x to 7.x; 8.0 removed them. */
+export const supportsVoip = (version: string): boolean =>
+  majorOf(version) >= 4 && majorOf(version) < 8;
+
+/**
+ * The agent's Rocket.Chat session and the rooms that follow their calls. Everything the agent
+ * does to a room goes through the durable outbox; this service decides what to queue (from the
+ * agent's buttons and, with "keep in step", from the call's own events) and shows where it stands.
+ */
+export class RocketChatService {
+  readonly handlers: RocketChatHandlers;
+  private client: RocketChatClient | null = null;
+  private status: RocketChatStatus = 'signed-out';
+  private server: RocketChatServerView | null = null;
+  private user: RocketChatUserView | null = null;
+  /** Where Ringside is signed in (kept while a session waits to be renewed): rooms go there only. */
+  private signedInTo: ServerRef | null = null;
+  /** The demo's server while the demo runs: rooms of any other demo server are gone with it. */
+  private demoUrl: string | null = null;
+  /** Plain-words notices, by subject: the server (version, reachability), the account, the session. */
+  private readonly notices: {
+    server: string | null;
+    account: string | null;
+    session: string | null;
+  } = {
+    server: null,
+    account: null,
+    session: null,
+  };
+  private refreshing: Promise<void> | null = null;
+  private readonly registry: RoomRegistry;
+  private readonly sync: RoomSync;
+  private readonly transport: RocketChatTransport;
+  private readonly listeners = new Set<() => void>();
+  private readonly disposers: (() => void)[] = [];
+  private readonly log: Logger;
+
+  constructor(private readonly deps: RocketChatServiceDeps) {
+    this.log = deps.logger.child('rocketchat');
+    const dataFile = deps.dataDir ? join(deps.dataDir, 'rocketchat-rooms.json') : null;
+    this.registry = new RoomRegistry(dataFile, this.log, () => deps.clock.now());
+    this.transport = new RocketChatTransport({
+      client: () => this.client,
+      // From the same place as the client's server, so the two never tell of different sign-ins.
+      agentId: () => (this.status === 'signed-in' ? (this.signedInTo?.userId ?? null) : null),
+      server: () => (this.status === 'signed-in' ? this.signedInTo : null),
+      voipSupported: () => this.server?.voipSupported !== false,
+      registry: this.registry,
+      clock: deps.clock,
+      logger: this.log,
+      ...(deps.signedOutWaitMs === undefined ? {} : { signedOutWaitMs: deps.signedOutWaitMs }),
+    });
+    this.sync = new RoomSync({
+      registry: this.registry,
+      outbox: deps.outbox,
+      clock: deps.clock,
+      logger: this.log,
+      settings: () => deps.settings.get(),
+      ready: () => this.requireRooms(),
+      server: () => this.signedInTo,
+    });
+    this.handlers = {
+      rocketChatSignIn: async (input) => {
+        await this.signIn(input);
+        return this.view();
+      },
+      rocketChatSignOut: () => this.signOut(),
+      openRoom: (ivrid) => this.sync.openRoom(ivrid),
+      roomAction: (ivrid, action) => this.sync.roomAction(ivrid, action),
+      wrapUp: (ivrid, wrapUp: WrapUp) => this.sync.wrapUp(ivrid, wrapUp),
+      retryAction: (id) => this.sync.retryAction(id),
+      discardAction: (id) => this.sync.discardAction(id),
+      openRoomInBrowser: (ivrid) => this.openInBrowser(ivrid),
+      updateRocketChatSettings: async (patch) => {
+        const clean = Object.fromEntries(
+          Object.entries(patch).filter(([, value]) => value !== undefined),
+        );
+        await this.deps.settings.update(clean);
+        this.emit();
+        return this.view();
+      },
+    };
+  }
+
+  /** Loads the rooms, plugs into the outbox and resumes the stored session (checked in the background). */
+  async start(): Promise<void> {
+    await this.registry.load();
+    // No demo runs yet: a demo server of an earlier run stopped with it.
+    await this.forgetGoneDemos();
+    this.disposers.push(this.registry.onChange(() => this.emit()));
+    this.disposers.push(this.deps.outbox.onChange(() => this.sync.reconcile()));
+    this.deps.outbox.setTransport('rocketchat', this.transport);
+    await this.resumeStoredSession();
+  }
+
+  /**
+   * Picks up the session the settings and the SecretStore hold (at start, and when the demo hands
+   * Rocket.Chat back to the agent's own server); checked against the server in the background.
+   */
+  async resumeStoredSession(): Promise<void> {
+    const settings = this.deps.settings.get();
+    const token = await this.deps.secrets.get(ROCKETCHAT_AUTH_TOKEN);
+    if (settings.serverUrl && settings.userId && settings.authKind && token) {
+      const url = normaliseServerUrl(settings.serverUrl);
+      const server: ServerRef = {
+        url,
+        userId: settings.userId,
+        username: settings.username,
+        demo: url === this.demoUrl,
+      };
+      await this.registry.useServer(server);
+      this.signedInTo = server;
+      this.client = this.makeClient(settings.serverUrl);
+      this.client.setSession({
+        userId: settings.userId,
+        authToken: token,
+        kind: settings.authKind,
+      });
+      this.status = 'signed-in';
+      this.user = {
+        userId: settings.userId,
+        username: settings.username,
+        name: settings.username,
+        isAgent: true,
+      };
+      this.server = { url: settings.serverUrl, version: null, voipSupported: null };
+      void this.refresh();
+      await this.sync.serverChanged();
+    }
+    this.emit();
+  }
+
+  stop(): Promise<void> {
+    for (const dispose of this.disposers.splice(0)) dispose();
+    this.deps.outbox.setTransport('rocketchat', null);
+    return Promise.resolve();
+  }
+
+  /** Asks the server its version and checks the session; what it learns shows in the view. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.doRefresh().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async doRefresh(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    try {
+      await this.checkVersion(client);
+      const session = client.session;
+      if (!session) return;
+      const me =
+        session.kind === 'pat' ? await client.useToken(session) : (await client.resume(session)).me;
+      this.user = {
+        userId: me._id,
+        username: me.username,
+        name: me.name ?? me.username,
+        isAgent: (me.roles ?? []).includes('livechat-agent'),
+      };
+      this.agentNotice();
+      this.deps.outbox.wake('rocketchat');
+    } catch (error) {
+      if (error instanceof RocketChatError && !error.transient) this.sessionEnded();
+      else
+        this.notices.server =
+          error instanceof Error ? error.message : 'Rocket.Chat could not be checked.';
+    }
+    this.emit();
+  }
+
+  /**
+   * Demo mode: the app started the simulator in-process and signs in to it. That server lives only
+   * as long as this demo: rooms of an earlier demo's server are forgotten (it is gone, and a new
+   * demo listens on a new port), with whatever was queued for them.
+   */
+  async useDemo(sim: { url: string; username: string; password: string }): Promise<void> {
+    this.demoUrl = normaliseServerUrl(sim.url);
+    await this.signIn({ serverUrl: sim.url, username: sim.username, password: sim.password });
+    await this.forgetGoneDemos();
+  }
+
+  /** The demo stops: Ringside signs out of its server and forgets the rooms that were there. */
+  async leaveDemo(): Promise<void> {
+    this.demoUrl = null;
+    await this.signOut();
+    await this.forgetGoneDemos();
+  }
+
+  async signIn(input: RocketChatSignIn): Promise<void> {
+    const serverUrl = normaliseServerUrl(input.serverUrl);
+    const client = this.makeClient(serverUrl);
+    const probed = await this.probe(client).catch((error: unknown) => {
+      throw this.userError(error);
+    });
+    let session: RocketChatSession;
+    let me;
+    try {
+      if ('password' in input) {
+        const code = input.code;
+        ({ session, me } = await client.login({
+          user: input.username,
+          password: input.password,
+          ...(code ? { code } : {}),
+        }));
+      } else {
+        session = { userId: input.userId, authToken: input.personalAccessToken, kind: 'pat' };
+        me = await client.useToken(session);
+      }
+    } catch (error) {
+      if (!('password' in input) && error instanceof RocketChatError && error.status === 401) {
+        throw new UserFacingError(
+          'wrong-credentials',
+          'Rocket.Chat did not accept that user id and personal access token.',
+        );
+      }
+      throw this.userError(error);
+    }
+    const server: ServerRef = {
+      url: serverUrl,
+      userId: session.userId,
+      username: me.username,
+      demo: serverUrl === this.demoUrl,
+    };
+    // The client and the server it stands for change together: an action picked up in between
+    // must not be checked against one server and sent to the other.
+    this.client = client;
+    this.signedInTo = server;
+    this.server = probed.server;
+    this.notices.server = probed.notice;
+    this.notices.session = null;
+    await this.deps.secrets.set(ROCKETCHAT_AUTH_TOKEN, session.authToken);
+    await this.deps.settings.update({
+      serverUrl,
+      username: me.username,
+      userId: session.userId,
+      authKind: session.kind,
+    });
+    await this.registry.useServer(server);
+    this.status = 'signed-in';
+    this.user = {
+      userId: me._id,
+      username: me.username,
+      name: me.name ?? me.username,
+      isAgent: (me.roles ?? []).includes('livechat-agent'),
+    };
+    this.agentNotice();
+    this.log.info('signed in to Rocket.Chat', {
+      server: serverUrl,
+      username: me.username,
+      kind: session.kind,
+    });
+    this.deps.outbox.wake('rocketchat');
+    this.emit();
+    await this.sync.serverChanged();
+  }
+
+  async signOut(): Promise<void> {
+    const client = this.client;
+    this.client = null;
+    this.status = 'signed-out';
+    this.user = null;
+    this.signedInTo = null;
+    this.notices.server = null;
+    this.notices.account = null;
+    this.notices.session = null;
+    await this.deps.secrets.delete(ROCKETCHAT_AUTH_TOKEN);
+    await this.deps.settings.update({ userId: '', authKind: '' });
+    this.emit();
+    // Best effort: the token is forgotten here whatever the server says.
+    await client?.logout().catch(() => undefined);
+  }
+
+  /** Feed every call event here, with the call state before and after it. */
+  onCallEvent(event: RealtimeEvent, before: CallState, after: CallState): Promise<void> {
+    return this.sync.onCallEvent(event, before, after);
+  }
+
+  view(): RocketChatView {
+    return buildView({
+      status: this.status,
+      server: this.server,
+      user: this.user,
+      notices: [this.notices.session, this.notices.server, this.notices.account].filter(
+        (notice): notice is string => notice !== null,
+      ),
+      settings: this.deps.settings.get(),
+      rooms: this.registry.all(),
+      current: this.signedInTo,
+    });
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Rooms of a demo server that is not running (any, when no demo runs) and the actions queued
+   * for them: that server is gone for good, so they could never be sent, only wait forever. An
+   * action being sent right now is left to finish; the next start forgets it.
+   */
+  private async forgetGoneDemos(): Promise<void> {
+    const gone = (server: ServerRef | null): boolean =>
+      server !== null && server.demo && server.url !== this.demoUrl;
+    const dropped = new Set(
+      (await this.registry.forget((room) => gone(room.server))).map((room) => room.ivrid),
+    );
+    for (const record of this.deps.outbox.list()) {
+      const { action } = record;
+      if (action.target !== 'rocketchat' || record.state === 'sent') continue;
+      if (gone(serverOfAction(action.payload)) || (action.ivrid && dropped.has(action.ivrid)))
+        this.deps.outbox.discard(action.id);
+    }
+    if (dropped.size > 0)
+      this.log.info('forgot the rooms of a demo that ended', { rooms: dropped.size });
+  }
+
+  private makeClient(serverUrl: string): RocketChatClient {
+    return new RocketChatClient({
+      serverUrl,
+      clock: this.deps.clock,
+      logger: this.log,
+      ...(this.deps.fetch ? { fetch: this.deps.fetch } : {}),
+      ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}),
+      onSession: (session) => {
+        if (this.client?.serverUrl !== serverUrl) return;
+        if (session)
+          void Promise.resolve(this.deps.secrets.set(ROCKETCHAT_AUTH_TOKEN, session.authToken));
+        else this.sessionEnded();
+      },
+    });
+  }
+
+  private async checkVersion(client: RocketChatClient): Promise<void> {
+    const { server, notice } = await this.probe(client);
+    this.server = server;
+    this.notices.server = notice;
+    this.emit();
+  }
+
+  private async probe(
+    client: RocketChatClient,
+  ): Promise<{ server: RocketChatServerView; notice: string | null }> {
+    const { version } = await client.info();
+    const voipSupported = supportsVoip(version);
+    const notice = voipSupported
+      ? null
+      : `Rocket.Chat ${version} has no VoIP rooms (Rocket.Chat 8.0 removed them; they exist in 4.x to 7.x). Calls work as before; rooms are not opened.`;
+    return { server: { url: client.serverUrl, version, voipSupported }, notice };
+  }
+
+  private agentNotice(): void {
+    this.notices.account = null;
+    if (this.user && !this.user.isAgent && this.server?.voipSupported !== false) {
+      this.notices.account = `${this.user.username} is not an omnichannel agent in Rocket.Chat, so rooms cannot be created for them. An administrator can add the user under Omnichannel > Agents.`;
+    }
+  }
+
+  private sessionEnded(): void {
+    if (this.status !== 'signed-in') return;
+    this.status = 'session-ended';
+    this.notices.session =
+      'Your Rocket.Chat session has ended. Sign in again: queued room actions wait and are sent then.';
+    this.log.warn('Rocket.Chat session ended');
+    this.emit();
+  }
+
+  /** Throws in plain words unless rooms can be opened now. */
+  private requireRooms(): void {
+    if (this.status !== 'signed-in' || !this.client) {
+      throw new UserFacingError('not-signed-in', 'Sign in to Rocket.Chat first.');
+    }
+    if (this.server?.voipSupported === false) {
+      throw new UserFacingError(
+        'voip-unavailable',
+        this.notices.server ?? 'This Rocket.Chat server has no VoIP rooms.',
+      );
+    }
+  }
+
+  private async openInBrowser(ivrid: string): Promise<void> {
+    const link = this.view().rooms.find((room) => room.ivrid === ivrid)?.link ?? null;
+    if (!link) throw new UserFacingError('no-room', 'This call has no Rocket.Chat room yet.');
+    const url = new URL(link);
+    // Only ever the pages of the server the room is on: one the agent signed in to themselves.
+    const home = this.registry.get(ivrid)?.server?.url ?? this.server?.url ?? null;
+    const server = home ? new URL(home) : null;
+    if (!server || url.origin !== server.origin || !/^https?:$/.test(url.protocol)) {
+      throw new UserFacingError(
+        'invalid-link',
+        'That room link does not point to your Rocket.Chat server.',
+      );
+    }
+    if (!this.deps.openExternal)
+      throw new UserFacingError('unavailable', 'Ringside cannot open a browser here.');
+    await this.deps.openExternal(url.toString());
+  }
+
+  private userError(error: unknown): Error {
+    if (!(error instanceof RocketChatError))
+      return error instanceof Error ? error : new Error(String(error));
+    const code =
+      {
+        'totp-required': 'two-factor-required',
+        'totp-invalid': 'two-factor-invalid',
+        'unauthorized-login': 'wrong-credentials',
+        'not-logged-in': 'wrong-credentials',
+      }[error.code] ??
+      (error.transient
+        ? 'unreachable'
+        : error.info.route === 'login' && error.status === 401
+          ? 'wrong-credentials'
+          : 'rocketchat-error');
+    return new UserFacingError(code, error.message);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

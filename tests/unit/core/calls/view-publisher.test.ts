@@ -1,0 +1,208 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CallStore } from '../../../../shared/calls/store';
+import { callsView } from '../../../../shared/calls/view';
+import type { ExtensionInfo, RealtimeEvent } from '../../../../shared/domain/calls';
+import type { AppSnapshot, AppUpdate } from '../../../../shared/ipc/snapshot';
+import { ViewPublisher } from '../../../../electron/core/calls/view-publisher';
+import { ViewSync } from '../../../../renderer/src/lib/view-sync';
+import { makeCall, makeExtension } from '../../../support/calls';
+
+const OWN = '100';
+const BOARD = Array.from({ length: 200 }, (_, i) => String(100 + i));
+
+function snapshotEvent(): RealtimeEvent {
+  return {
+    kind: 'extensionsSnapshot',
+    at: 1,
+    extensions: BOARD.map((n) => makeExtension(n)),
+  };
+}
+
+function callEvent(ext: string, ivrid: string, reason = 'NEWCALL', at = 2): RealtimeEvent {
+  const call = makeCall({ ivrid });
+  return {
+    kind: 'extension',
+    reason,
+    at,
+    extension: makeExtension(ext, { calls: [call] }),
+    call,
+    hangup: null,
+  };
+}
+
+/** A publisher over a state the test drives, with a manual clock and flushes. */
+function rig() {
+  const store = new CallStore([OWN]);
+  let notices = 0;
+  let now = 1_000;
+  const view = (): AppSnapshot =>
+    ({
+      mode: 'account',
+      connection: { state: { status: 'connected' }, lastEventAt: null },
+      calls: callsView(store.state),
+      notices: Array.from({ length: notices }, (_, i) => ({ id: String(i) })),
+      now,
+    }) as unknown as AppSnapshot;
+  const publisher = new ViewPublisher({
+    view,
+    board: () => store.board,
+    clock: { now: () => now },
+  });
+  const updates: AppUpdate[] = [];
+  publisher.subscribe((update) => updates.push(update));
+  publisher.watch({ all: true });
+  return {
+    publisher,
+    updates,
+    apply(event: RealtimeEvent) {
+      const change = store.apply(event);
+      if (change.board === 'one') publisher.extensionChanged(change.extension ?? '');
+      if (change.board === 'all') publisher.boardReset();
+    },
+    addNotice() {
+      notices += 1;
+      publisher.viewChanged();
+    },
+    advance(ms: number) {
+      now += ms;
+    },
+  };
+}
+
+let stop: (() => void) | null = null;
+afterEach(() => stop?.());
+
+describe('ViewPublisher', () => {
+  it('sends only the touched board records and the view parts that changed', () => {
+    const r = rig();
+    stop = () => r.publisher.stop();
+    r.apply(snapshotEvent());
+    r.publisher.flush();
+    expect(r.updates[0]?.board).toMatchObject({ reset: true });
+    expect(r.updates[0]?.board?.upsert).toHaveLength(BOARD.length);
+
+    r.apply(callEvent('150', 'a'));
+    r.apply(callEvent('151', 'b'));
+    r.apply(callEvent('150', 'a', 'ANSWER', 3));
+    r.publisher.flush();
+    const update = r.updates[1];
+    expect(update?.seq).toBe(2);
+    expect(update?.board?.reset).toBe(false);
+    expect(update?.board?.upsert.map((e) => e.number).sort()).toEqual(['150', '151']);
+    // Other extensions' calls leave the agent's view alone.
+    expect(Object.keys(update?.view ?? {})).toEqual([]);
+
+    r.addNotice();
+    r.publisher.flush();
+    expect(Object.keys(r.updates[2]?.view ?? {})).toEqual(['notices']);
+    expect(r.updates[2]?.board).toBeNull();
+  });
+
+  it('puts an own call in the view and sends nothing when nothing changed', () => {
+    const r = rig();
+    stop = () => r.publisher.stop();
+    r.apply(snapshotEvent());
+    r.publisher.flush();
+    r.apply(callEvent(OWN, 'mine'));
+    r.publisher.flush();
+    expect(r.updates[1]?.view.calls?.currentCall?.call.ivrid).toBe('mine');
+    const count = r.updates.length;
+    r.publisher.viewChanged();
+    r.publisher.flush();
+    expect(r.updates).toHaveLength(count);
+  });
+
+  it('coalesces a burst into one update per frame', async () => {
+    const r = rig();
+    stop = () => r.publisher.stop();
+    r.apply(snapshotEvent());
+    r.publisher.flush();
+    for (let i = 0; i < 100; i++) r.apply(callEvent(BOARD[i % 50] ?? OWN, `c${i}`));
+    await new Promise((done) => setTimeout(done, 40));
+    expect(r.updates).toHaveLength(2);
+    expect(r.updates[1]?.board?.upsert).toHaveLength(50);
+  });
+
+  it('lets a window that joins late rebuild exactly the same state from state() and updates', () => {
+    const r = rig();
+    stop = () => r.publisher.stop();
+    r.apply(snapshotEvent());
+    r.publisher.flush();
+    r.apply(callEvent('120', 'x'));
+    // The window connects between two flushes: it takes the whole state, then the updates.
+    const sync = new ViewSync();
+    sync.setState(r.publisher.state());
+    r.publisher.subscribe((update) => expect(sync.apply(update)).not.toBe('gap'));
+    r.apply(callEvent(OWN, 'y'));
+    r.publisher.flush();
+    r.apply(callEvent('120', 'x', 'HANGUP', 5));
+    r.apply(snapshotEvent());
+    r.publisher.flush();
+    r.apply(callEvent('130', 'z'));
+    r.addNotice();
+    r.publisher.flush();
+    const want = r.publisher.state();
+    expect([...sync.board.values()].sort(byNumber)).toEqual([...want.board].sort(byNumber));
+    expect({ ...sync.view, now: 0 }).toEqual({ ...stripBoard(want), now: 0 });
+  });
+
+  it('sends only the board records a window watches, and none until it asks', () => {
+    const r = rig();
+    stop = () => r.publisher.stop();
+    r.publisher.watch({ extensions: [] });
+    r.apply(snapshotEvent());
+    r.publisher.flush();
+    const firstBoard = r.updates.at(-1)?.board;
+    expect(firstBoard).toEqual({ reset: true, upsert: [] });
+    const before = r.updates.length;
+    r.apply(callEvent('150', 'a'));
+    r.publisher.flush();
+    expect(r.updates).toHaveLength(before);
+
+    r.publisher.watch({ extensions: ['150', '151', '999'] });
+    r.publisher.flush();
+    expect(r.updates.at(-1)?.board?.upsert.map((e) => e.number)).toEqual(['150', '151']);
+    expect(r.updates.at(-1)?.board?.reset).toBe(true);
+    expect(r.publisher.state().board.map((e) => e.number)).toEqual(['150', '151']);
+    const count = r.updates.length;
+    r.apply(callEvent('160', 'b'));
+    r.publisher.flush();
+    expect(r.updates).toHaveLength(count);
+    r.apply(callEvent('151', 'c'));
+    r.publisher.flush();
+    expect(r.updates.at(-1)?.board).toEqual({
+      reset: false,
+      upsert: [expect.objectContaining({ number: '151' })],
+    });
+  });
+
+  it('tracks nothing and arms no timer while no window listens', () => {
+    vi.useFakeTimers();
+    try {
+      const store = new CallStore([OWN]);
+      const publisher = new ViewPublisher({
+        view: () => ({ now: 0 }) as AppSnapshot,
+        board: () => store.board,
+        clock: { now: () => 0 },
+      });
+      publisher.extensionChanged('100');
+      publisher.boardReset();
+      publisher.viewChanged();
+      expect(vi.getTimerCount()).toBe(0);
+      publisher.subscribe(() => undefined);
+      publisher.viewChanged();
+      expect(vi.getTimerCount()).toBe(1);
+      publisher.stop();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+const byNumber = (a: ExtensionInfo, b: ExtensionInfo) => a.number.localeCompare(b.number);
+
+function stripBoard(state: ReturnType<ViewPublisher['state']>): AppSnapshot {
+  const { board: _board, seq: _seq, ...view } = state;
+  return view;
+}
