@@ -4,10 +4,10 @@
  * WebSocket whose per-run token comes from the page's URL fragment. Components import `api` from
  * here and never learn which transport is underneath.
  */
-import type { Api } from '../../../shared/ipc/contract';
-import { methodNames, type MethodName } from '../../../shared/ipc/names';
-import { fail } from '../../../shared/ipc/result';
-import { WS_PATH, tokenFromHash } from '../../../shared/ipc/ws-protocol';
+import type { Api } from '@shared/ipc/contract';
+import { methodNames, type MethodName } from '@shared/ipc/names';
+import { fail } from '@shared/ipc/result';
+import { WS_PATH, tokenFromHash } from '@shared/ipc/ws-protocol';
 import { createWsTransport, type LinkState, type Transport } from './ws-transport';
 
 export type { LinkState, Transport } from './ws-transport';

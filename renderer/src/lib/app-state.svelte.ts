@@ -4,10 +4,10 @@
  * call the agent asked to see (a notification click). Components read it; only `start()`
  * subscribes, from the root component's `$effect`.
  */
-import type { ExtensionInfo } from '../../../shared/domain/calls';
-import type { AppSnapshot, AppState, AppUpdate } from '../../../shared/ipc/snapshot';
+import type { ExtensionInfo } from '@shared/domain/calls';
+import type { AppSnapshot, AppState, AppUpdate } from '@shared/ipc/snapshot';
 import { api, getTransport, type LinkState } from './api';
-import { ViewSync } from './view-sync';
+import { ViewSync, type BoardChange } from './view-sync';
 
 const TICK_MS = 1000;
 
@@ -35,6 +35,11 @@ class RingsideState {
 
   get board(): ReadonlyMap<string, ExtensionInfo> {
     return this.#sync.board;
+  }
+
+  /** Which board records each applied update changed (all of them on a whole state or reset). */
+  onBoardChange(listener: (change: BoardChange) => void): () => void {
+    return this.#sync.onBoardChange(listener);
   }
 
   /** A whole state: replaces everything, then applies the updates that came early. */

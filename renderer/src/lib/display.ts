@@ -2,9 +2,9 @@
  * Call facts as the window shows them. Thin on purpose: the rules live in `shared/` (phone number
  * display, durations, queue figures), so the tray and the notifications say the same thing.
  */
-import type { QueueInfo, RecentCall } from '../../../shared/domain/calls';
-import { callDurationMs, queueStats } from '../../../shared/calls/derive';
-import { formatPhoneForDisplay } from '../../../shared/phone/normalise';
+import type { QueueInfo, RecentCall } from '@shared/domain/calls';
+import { callDurationMs, queueStats } from '@shared/calls/derive';
+import { formatPhoneForDisplay } from '@shared/phone/normalise';
 
 /** 050-123-4567 for Israeli numbers, international format for others, anything else as sent. */
 export const formatNumber = formatPhoneForDisplay;

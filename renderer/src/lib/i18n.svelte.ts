@@ -1,10 +1,26 @@
 /**
  * Two languages do not need an i18n library: a typed dictionary per language (a missing Hebrew
  * string is a compile error), `{name}` parameters, and the platform's `Intl` for times and ages.
+ * One lookup, `t`, for the whole window: a feature's words live in their own file under `i18n/`
+ * and join the dictionary under the feature's name (`t('signalwire.send')`).
  */
-import { en, type MessageKey } from './i18n/en';
+import { statusLabel } from '@shared/voicenter/status';
+import { en, type MessageKey as AppKey } from './i18n/en';
 import { he, heStatusLabels } from './i18n/he';
-import { statusLabel } from '../../../shared/voicenter/status';
+import { rocketchatEn, rocketchatHe, type RocketChatKey } from './i18n/rocketchat';
+import { signalwireEn, signalwireHe, type SignalWireKey } from './i18n/signalwire';
+
+export type MessageKey = AppKey | `rocketchat.${RocketChatKey}` | `signalwire.${SignalWireKey}`;
+
+/** A feature's words under `<feature>.`, so its keys can never clash with another's. */
+function under<F extends string, K extends string>(
+  feature: F,
+  words: Record<K, string>,
+): Record<`${F}.${K}`, string> {
+  return Object.fromEntries(
+    Object.entries(words).map(([key, text]) => [`${feature}.${key}`, text]),
+  ) as Record<`${F}.${K}`, string>;
+}
 
 export type Locale = 'en' | 'he';
 export const locales: readonly { id: Locale; label: string }[] = [
@@ -12,7 +28,10 @@ export const locales: readonly { id: Locale; label: string }[] = [
   { id: 'he', label: 'עברית' },
 ];
 
-const dictionaries = { en, he } as const;
+const dictionaries: Record<Locale, Record<MessageKey, string>> = {
+  en: { ...en, ...under('rocketchat', rocketchatEn), ...under('signalwire', signalwireEn) },
+  he: { ...he, ...under('rocketchat', rocketchatHe), ...under('signalwire', signalwireHe) },
+};
 type Params = Record<string, string | number>;
 
 /** Puts `params` into a message's `{name}` places; an unknown name stays as written. */
@@ -60,10 +79,3 @@ class I18n {
 
 export const i18n = new I18n();
 export const t = i18n.t;
-
-/** The lookup for a component's own two dictionaries, following the app's language. */
-export function translator<K extends string>(
-  dictionaries: Record<Locale, Record<K, string>>,
-): (key: K, params?: Params) => string {
-  return (key, params = {}) => fill(dictionaries[i18n.locale][key], params);
-}

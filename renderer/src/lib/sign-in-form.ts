@@ -2,9 +2,9 @@
  * Checks the sign-in form before it goes to main, so the agent gets a plain sentence about the
  * field that is wrong rather than a schema error. Main validates again with the same schema.
  */
-import { voicenterSignInSchema, type VoicenterSignIn } from '../../../shared/ipc/contract';
-import { isSecureUrl } from '../../../shared/net/secure-url';
-import type { LoginType } from '../../../shared/domain/connection';
+import { voicenterSignInSchema, type VoicenterSignIn } from '@shared/ipc/contract';
+import { isSecureUrl } from '@shared/net/secure-url';
+import type { LoginType } from '@shared/domain/connection';
 import type { MessageKey } from './i18n/en';
 
 /**

@@ -4,10 +4,13 @@
  * against pushes); an update that skips one means something was lost, so the caller asks for the
  * whole state again. Plain TypeScript, so it is tested without a DOM.
  */
-import type { ExtensionInfo } from '../../../shared/domain/calls';
-import type { AppSnapshot, AppState, AppUpdate } from '../../../shared/ipc/snapshot';
+import type { ExtensionInfo } from '@shared/domain/calls';
+import type { AppSnapshot, AppState, AppUpdate } from '@shared/ipc/snapshot';
 
 export type UpdateOutcome = 'applied' | 'ignored' | 'waiting' | 'gap';
+
+/** What changed on the board: all of it, or the records of these extensions. */
+export type BoardChange = { reset: true } | { reset: false; numbers: readonly string[] };
 
 export class ViewSync {
   /** Every extension on the board, by number. */
@@ -16,6 +19,17 @@ export class ViewSync {
   /** The last update applied; -1 until a whole state arrives. */
   private seq = -1;
   private early: AppUpdate[] = [];
+  private readonly boardListeners = new Set<(change: BoardChange) => void>();
+
+  /** Hears every board change as it is applied, so a board view can redo only what changed. */
+  onBoardChange(listener: (change: BoardChange) => void): () => void {
+    this.boardListeners.add(listener);
+    return () => this.boardListeners.delete(listener);
+  }
+
+  private boardChanged(change: BoardChange): void {
+    for (const listener of this.boardListeners) listener(change);
+  }
 
   /** Takes a whole state unless it is older than what the window already applied. */
   setState(state: AppState): boolean {
@@ -25,6 +39,7 @@ export class ViewSync {
     for (const record of board) this.board.set(record.number, record);
     this.seq = seq;
     this.view = view;
+    this.boardChanged({ reset: true });
     const early = this.early;
     this.early = [];
     for (const update of early) this.apply(update);
@@ -43,6 +58,11 @@ export class ViewSync {
     if (update.board) {
       if (update.board.reset) this.board.clear();
       for (const record of update.board.upsert) this.board.set(record.number, record);
+      this.boardChanged(
+        update.board.reset
+          ? { reset: true }
+          : { reset: false, numbers: update.board.upsert.map((r) => r.number) },
+      );
     }
     this.view = { ...view, ...update.view, now: update.now };
     return 'applied';

@@ -5,16 +5,11 @@
  * answer fails after `requestTimeoutMs`.
  */
 import { z } from 'zod';
-import type { Api, ApiEvents } from '../../../shared/ipc/contract';
-import {
-  eventNames,
-  methodNames,
-  type EventName,
-  type MethodName,
-} from '../../../shared/ipc/names';
-import { fail, type IpcResult } from '../../../shared/ipc/result';
-import { MAX_WS_MESSAGE_BYTES, type WsClientMessage } from '../../../shared/ipc/ws-protocol';
-import { Backoff } from '../../../shared/retry/backoff';
+import type { Api, ApiEvents } from '@shared/ipc/contract';
+import { eventNames, methodNames, type EventName, type MethodName } from '@shared/ipc/names';
+import { fail, type IpcResult } from '@shared/ipc/result';
+import { MAX_WS_MESSAGE_BYTES, type WsClientMessage } from '@shared/ipc/ws-protocol';
+import { Backoff } from '@shared/retry/backoff';
 
 /** Whether the renderer can reach main right now. */
 export type LinkState =

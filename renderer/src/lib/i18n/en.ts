@@ -1,5 +1,5 @@
 /** English strings: the reference dictionary. `{name}` marks a parameter. */
-import { SECURE_URL_RULE } from '../../../../shared/net/secure-url';
+import { SECURE_URL_RULE } from '@shared/net/secure-url';
 
 export const en = {
   'app.name': 'Ringside',

@@ -1,10 +1,8 @@
 /**
- * The Rocket.Chat components' words in both languages, kept beside them (a missing Hebrew string
- * is a compile error, as in the app's own dictionaries). `{name}` parameters.
+ * The Rocket.Chat components' words in both languages, under `rocketchat.` in the app's one
+ * dictionary (`t('rocketchat.openRoom')`). A missing Hebrew string is a compile error.
  */
-import { translator } from '../../lib/i18n.svelte';
-
-const en = {
+export const rocketchatEn = {
   title: 'Rocket.Chat room',
   openRoom: 'Open room',
   opening: 'Opening the room…',
@@ -81,9 +79,9 @@ const en = {
   notAgent: 'not an omnichannel agent',
 } as const;
 
-export type RcKey = keyof typeof en;
+export type RocketChatKey = keyof typeof rocketchatEn;
 
-const he: Record<RcKey, string> = {
+export const rocketchatHe: Record<RocketChatKey, string> = {
   title: 'חדר Rocket.Chat',
   openRoom: 'פתיחת חדר',
   opening: 'פותח את החדר…',
@@ -156,16 +154,3 @@ const he: Record<RcKey, string> = {
   save: 'שמירה',
   notAgent: 'אינו נציג פניות',
 };
-
-export const rc = translator<RcKey>({ en, he });
-
-/** "a, b,, c " -> ["a", "b", "c"] */
-export const parseTags = (text: string): string[] =>
-  [
-    ...new Set(
-      text
-        .split(',')
-        .map((tag) => tag.trim())
-        .filter((tag) => tag !== ''),
-    ),
-  ].slice(0, 20);

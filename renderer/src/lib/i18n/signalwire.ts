@@ -1,10 +1,8 @@
 /**
- * The SignalWire panel's words in both languages, kept beside the components that use them (a
- * missing Hebrew string is a compile error, as in the app's own dictionaries).
+ * The SignalWire components' words in both languages, under `signalwire.` in the app's one
+ * dictionary (`t('signalwire.send')`). A missing Hebrew string is a compile error.
  */
-import { translator } from '../../lib/i18n.svelte';
-
-const en = {
+export const signalwireEn = {
   title: 'SignalWire',
   callId: 'SignalWire call',
   fromCustomData: 'from the call data',
@@ -65,9 +63,9 @@ const en = {
   remove: 'Remove',
 } as const;
 
-export type SignalWireKey = keyof typeof en;
+export type SignalWireKey = keyof typeof signalwireEn;
 
-const he: Record<SignalWireKey, string> = {
+export const signalwireHe: Record<SignalWireKey, string> = {
   title: 'SignalWire',
   callId: 'שיחת SignalWire',
   fromCustomData: 'מנתוני השיחה',
@@ -126,5 +124,3 @@ const he: Record<SignalWireKey, string> = {
   addPreset: 'הוספה',
   remove: 'הסרה',
 };
-
-export const sw = translator<SignalWireKey>({ en, he });
