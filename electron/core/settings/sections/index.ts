@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { appSection } from './app';
 import { demoSection } from './demo';
 import { notificationsSection } from './notifications';
+import { phoneSection } from './phone';
 import { rocketchatSection } from './rocketchat';
 import { signalwireSection } from './signalwire';
 import { voicenterSection } from './voicenter';
@@ -14,6 +15,7 @@ export const sections = {
   demo: demoSection,
   rocketchat: rocketchatSection,
   signalwire: signalwireSection,
+  phone: phoneSection,
 } as const;
 
 export type Sections = typeof sections;

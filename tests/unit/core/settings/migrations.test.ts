@@ -62,6 +62,7 @@ describe('settings migrations', () => {
       // Owned by other work; each starts from its own defaults.
       rocketchat: sections.rocketchat.schema.parse({}),
       signalwire: sections.signalwire.schema.parse({}),
+      phone: sections.phone.schema.parse({}),
     });
   });
 
