@@ -1,5 +1,71 @@
-import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
+import { join } from 'node:path';
+import type { Menu, MenuItemConstructorOptions, NativeImage, nativeImage, Tray } from 'electron';
 import type { TrayKind, TrayState } from '../../../shared/tray/tray-state';
+
+/**
+ * Every tray look with a committed icon set in resources/tray/ (drawn by build/make-icons.mjs).
+ * It may run ahead of TrayKind; the check below makes a TrayKind without icons a compile error.
+ */
+export const TRAY_ICON_KINDS = [
+  'connected',
+  'connecting',
+  'offline',
+  'ringing',
+  'in-call',
+  'missed',
+] as const;
+export type TrayIconKind = (typeof TRAY_ICON_KINDS)[number];
+const everyKindHasIcons: [TrayKind] extends [TrayIconKind] ? true : false = true;
+void everyKindHasIcons;
+
+/**
+ * Where the tray icons are: electron-builder copies resources/tray/ next to the asar
+ * (`extraResources`), and an unpackaged run reads them from the project.
+ */
+export function trayIconDir(host: {
+  isPackaged: boolean;
+  resourcesPath: string;
+  appPath: string;
+}): string {
+  return host.isPackaged
+    ? join(host.resourcesPath, 'tray')
+    : join(host.appPath, 'resources', 'tray');
+}
+
+/**
+ * The file for a look on a platform. macOS: a Template image (black + alpha), which the menu bar
+ * tints for light and dark mode; Electron picks `…Template@2x.png` beside it on Retina screens.
+ * Windows: an .ico, from which Windows picks the size for the display's scaling. Elsewhere: a PNG,
+ * with `@2x` picked by Electron on scaled displays.
+ */
+export function trayIconFile(kind: TrayIconKind, platform: NodeJS.Platform): string {
+  if (platform === 'darwin') return `${kind}Template.png`;
+  if (platform === 'win32') return `${kind}.ico`;
+  return `${kind}.png`;
+}
+
+/**
+ * Loads each look once, from the files. A missing or unreadable file yields Electron's empty image
+ * (a blank tray slot rather than a crash) and is reported once.
+ */
+export function trayImages(options: {
+  nativeImage: Pick<typeof nativeImage, 'createFromPath'>;
+  dir: string;
+  platform: NodeJS.Platform;
+  onMissing: (path: string) => void;
+}): (kind: TrayIconKind) => NativeImage {
+  const images = new Map<TrayIconKind, NativeImage>();
+  return (kind) => {
+    let image = images.get(kind);
+    if (!image) {
+      const path = join(options.dir, trayIconFile(kind, options.platform));
+      image = options.nativeImage.createFromPath(path);
+      if (image.isEmpty()) options.onMissing(path);
+      images.set(kind, image);
+    }
+    return image;
+  };
+}
 
 export interface TrayOptions {
   Tray: typeof Tray;

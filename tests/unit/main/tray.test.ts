@@ -1,8 +1,16 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { inflateSync } from 'node:zlib';
+import { PNG } from 'pngjs';
 import type { Menu, MenuItemConstructorOptions, NativeImage, Tray } from 'electron';
-import { createTray, trayMenuTemplate } from '../../../electron/main/adapters/tray';
-import { trayIconPng } from '../../../electron/main/services/tray-icons';
+import {
+  createTray,
+  TRAY_ICON_KINDS,
+  trayIconDir,
+  trayIconFile,
+  trayImages,
+  trayMenuTemplate,
+} from '../../../electron/main/adapters/tray';
 import type { TrayKind, TrayState } from '../../../shared/tray/tray-state';
 
 const connected: TrayState = {
@@ -122,33 +130,94 @@ describe('createTray', () => {
   });
 });
 
-describe('trayIconPng', () => {
-  function decode(png: Buffer): {
-    width: number;
-    height: number;
-    alphaAt: (x: number, y: number) => number;
-  } {
-    expect(png.subarray(0, 8)).toEqual(
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    );
-    const width = png.readUInt32BE(16);
-    const height = png.readUInt32BE(20);
-    const idatLength = png.readUInt32BE(33);
-    const rows = inflateSync(png.subarray(41, 41 + idatLength));
-    return { width, height, alphaAt: (x, y) => rows[y * (width * 4 + 1) + 1 + x * 4 + 3] ?? -1 };
-  }
+describe('tray icons', () => {
+  const root = join(import.meta.dirname, '../../..');
+  const dir = trayIconDir({ isPackaged: false, resourcesPath: '/nowhere', appPath: root });
 
-  it('draws a valid PNG per state, each different, transparent at the corners', () => {
-    const kinds: TrayKind[] = ['connected', 'connecting', 'offline', 'ringing', 'in-call'];
-    const pngs = kinds.map((kind) => trayIconPng(kind, 32));
-    expect(new Set(pngs.map((png) => png.toString('base64'))).size).toBe(kinds.length);
-    for (const png of pngs) {
-      const image = decode(png);
-      expect([image.width, image.height]).toEqual([32, 32]);
-      expect(image.alphaAt(0, 0)).toBe(0);
-    }
-    expect(decode(trayIconPng('connected', 32)).alphaAt(16, 16)).toBe(255);
-    // The connecting ring is hollow: nothing in the middle.
-    expect(decode(trayIconPng('connecting', 32)).alphaAt(16, 16)).toBe(0);
+  it('are read from the resources next to the asar when packaged, from the project otherwise', () => {
+    expect(
+      trayIconDir({ isPackaged: true, resourcesPath: '/opt/Ringside/resources', appPath: '/x' }),
+    ).toBe(join('/opt/Ringside/resources', 'tray'));
+    expect(dir).toBe(join(root, 'resources', 'tray'));
+  });
+
+  it('picks a Template image on macOS, an .ico on Windows and a PNG elsewhere', () => {
+    expect(trayIconFile('ringing', 'darwin')).toBe('ringingTemplate.png');
+    expect(trayIconFile('ringing', 'win32')).toBe('ringing.ico');
+    expect(trayIconFile('ringing', 'linux')).toBe('ringing.png');
+  });
+
+  it('loads each look once and reports a file that is missing', () => {
+    const loaded: string[] = [];
+    const missing: string[] = [];
+    const imageFor = trayImages({
+      nativeImage: {
+        createFromPath: (path: string) => {
+          loaded.push(path);
+          return { isEmpty: () => path.includes('offline') } as unknown as NativeImage;
+        },
+      },
+      dir: '/res/tray',
+      platform: 'darwin',
+      onMissing: (path) => missing.push(path),
+    });
+    expect(imageFor('connected')).toBe(imageFor('connected'));
+    imageFor('offline');
+    expect(loaded).toEqual([
+      join('/res/tray', 'connectedTemplate.png'),
+      join('/res/tray', 'offlineTemplate.png'),
+    ]);
+    expect(missing).toEqual([join('/res/tray', 'offlineTemplate.png')]);
+  });
+
+  const png = (file: string) => PNG.sync.read(readFileSync(join(dir, file)));
+
+  it.each(TRAY_ICON_KINDS)(
+    '%s: committed at 1x and 2x, as a macOS Template and a Windows .ico',
+    (kind) => {
+      for (const [file, size] of [
+        [`${kind}.png`, 16],
+        [`${kind}@2x.png`, 32],
+        [`${kind}Template.png`, 16],
+        [`${kind}Template@2x.png`, 32],
+      ] as const) {
+        const image = png(file);
+        expect([file, image.width, image.height]).toEqual([file, size, size]);
+        // Transparent corners: the shape floats on the tray's own background.
+        expect(image.data[3]).toBe(0);
+      }
+      // A Template image is black with its shape in the alpha channel alone (macOS tints it).
+      const template = png(`${kind}Template@2x.png`);
+      let opaque = 0;
+      for (let at = 0; at < template.data.length; at += 4) {
+        if ((template.data[at + 3] ?? 0) === 0) continue;
+        opaque += 1;
+        expect([template.data[at], template.data[at + 1], template.data[at + 2]]).toEqual([
+          0, 0, 0,
+        ]);
+      }
+      expect(opaque).toBeGreaterThan(100);
+      const ico = readFileSync(join(dir, `${kind}.ico`));
+      // ICONDIR: reserved 0, type 1 (icon), then the number of sizes.
+      expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 6]);
+    },
+  );
+
+  it('each look differs from every other', () => {
+    const looks = TRAY_ICON_KINDS.map((kind) =>
+      png(`${kind}Template@2x.png`).data.toString('base64'),
+    );
+    expect(new Set(looks).size).toBe(TRAY_ICON_KINDS.length);
+  });
+
+  it('the app icon exists for every installer: PNG, .ico and .icns', () => {
+    const build = join(root, 'build');
+    const icon = PNG.sync.read(readFileSync(join(build, 'icon.png')));
+    expect([icon.width, icon.height]).toEqual([1024, 1024]);
+    expect(readFileSync(join(build, 'icon.ico')).readUInt16LE(2)).toBe(1);
+    const icns = readFileSync(join(build, 'icon.icns'));
+    expect(icns.subarray(0, 4).toString('ascii')).toBe('icns');
+    expect(icns.readUInt32BE(4)).toBe(icns.length);
+    expect(existsSync(join(build, 'make-icons.mjs'))).toBe(true);
   });
 });
