@@ -52,13 +52,15 @@ import { watchNetwork } from './platform/network-watch';
 /** Must match `appId` in electron-builder.yml: Windows ties toasts and the taskbar to it. */
 const APP_ID = 'il.co.ringside.desktop';
 const LINK_SCHEMES = ['tel', 'callto'] as const;
+const QUIT_ARG = '--quit';
 
 async function start(): Promise<void> {
   registerAppScheme(protocol);
   // A separate profile (tests, a second agent on one machine); before anything reads userData.
   if (process.env.RINGSIDE_USER_DATA) app.setPath('userData', process.env.RINGSIDE_USER_DATA);
   // Never two copies: a second launch (or a tel: link on Windows/Linux) goes to the first one.
-  if (!app.requestSingleInstanceLock()) {
+  // `--quit` asks a running copy to quit (IT scripts, the packaged-app test) and starts nothing.
+  if (!app.requestSingleInstanceLock() || process.argv.includes(QUIT_ARG)) {
     app.quit();
     return;
   }
@@ -248,6 +250,10 @@ async function start(): Promise<void> {
   };
   for (const url of pendingLinks.splice(0)) onLink(url);
   app.on('second-instance', (_event, argv) => {
+    if (argv.includes(QUIT_ARG)) {
+      app.quit();
+      return;
+    }
     const link = telUrlFromArgv(argv);
     if (link) onLink(link);
     else showWindow();
