@@ -1,0 +1,44 @@
+import type { Dictionary } from '../dictionary';
+import type { desktopMessages } from '../desktop';
+
+const demo = '{mode, select, demo { (demo)} other {}}';
+
+export const desktop: Dictionary<typeof desktopMessages> = {
+  'notify.incoming-call': 'Incoming call',
+  'notify.caller-named': '{name} {number}',
+  'notify.caller-number': '{number}',
+  'notify.caller-unknown': 'Unknown caller',
+  'notify.ring-body': '{who}',
+  'notify.ring-body-line': '{who}, line {line}',
+  'notify.test-title': 'Incoming call (test)',
+  'notify.test-body': 'This is how Ringside tells you a call is ringing.',
+  'notify.alert-failed':
+    'Ringside could not show a desktop notification for the ringing call. Check that notifications are allowed for Ringside in your system settings.',
+  'notify.test-failed':
+    'The test notification did not reach your desktop. Check that notifications are allowed for Ringside in your system settings.',
+  'notify.test-no-service':
+    'The test notification did not reach your desktop: no notification service is running on this computer, so Ringside cannot show desktop alerts here.',
+  'tray.show': 'Show Ringside',
+  'tray.quit': 'Quit Ringside',
+  'tray.signed-out': 'Signed out',
+  'tray.not-connected': `Not connected${demo}`,
+  'tray.connecting': `Connecting…${demo}`,
+  'tray.connecting-attempt': `Connecting… (attempt {attempt})${demo}`,
+  'tray.offline': `Offline${demo}: {reason}`,
+  'tray.offline-retrying-now': `Offline${demo}: {reason}, retrying now`,
+  'tray.offline-retrying-in': `Offline${demo}: {reason}, retrying in {wait}`,
+  'tray.connected': `Connected${demo}`,
+  'tray.ringing': 'Ringing: {who}',
+  'tray.on-hold': 'On hold: {who}',
+  'tray.calling': 'Calling {who}',
+  'tray.listening': 'Listening in: {who}',
+  'tray.on-call': 'On a call with {who}',
+  'tray.caller-unknown': 'unknown caller',
+  'tray.last-event': 'Last event {ago}',
+  'tray.alerts-off': 'Call alerts are turned off',
+  'tray.alerts-unavailable': 'Desktop alerts are not available',
+  'time.seconds': '{count} s',
+  'time.minutes': '{count} min',
+  'time.hours': '{count} h',
+  'time.ago': '{duration} ago',
+};

@@ -1,0 +1,7 @@
+export { connection } from './connection';
+export { desktop } from './desktop';
+export { ipc } from './ipc';
+export { outbox } from './outbox';
+export { rocketchat } from './rocketchat';
+export { settings } from './settings';
+export { signalwire } from './signalwire';

@@ -1,0 +1,7 @@
+import type { Dictionary } from '../dictionary';
+import type { outboxMessages } from '../outbox';
+
+export const outbox: Dictionary<typeof outboxMessages> = {
+  'outbox.queue-not-saved':
+    'Not sent yet: Ringside could not save its queue ({why}). It is sent once it can.',
+};

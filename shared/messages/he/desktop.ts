@@ -1,0 +1,44 @@
+import type { Dictionary } from '../dictionary';
+import type { desktopMessages } from '../desktop';
+
+const demo = '{mode, select, demo { (הדגמה)} other {}}';
+
+export const desktop: Dictionary<typeof desktopMessages> = {
+  'notify.incoming-call': 'שיחה נכנסת',
+  'notify.caller-named': '{name} {number}',
+  'notify.caller-number': '{number}',
+  'notify.caller-unknown': 'מתקשר לא מזוהה',
+  'notify.ring-body': '{who}',
+  'notify.ring-body-line': '{who}, קו {line}',
+  'notify.test-title': 'שיחה נכנסת (בדיקה)',
+  'notify.test-body': 'כך Ringside מודיע לך ששיחה מצלצלת.',
+  'notify.alert-failed':
+    'Ringside לא הצליח להציג התראה בשולחן העבודה על השיחה המצלצלת. יש לוודא שההתראות של Ringside מותרות בהגדרות המערכת.',
+  'notify.test-failed':
+    'התראת הבדיקה לא הגיעה לשולחן העבודה. יש לוודא שההתראות של Ringside מותרות בהגדרות המערכת.',
+  'notify.test-no-service':
+    'התראת הבדיקה לא הגיעה לשולחן העבודה: אין במחשב הזה שירות התראות פעיל, ולכן Ringside לא יכול להציג כאן התראות.',
+  'tray.show': 'הצגת Ringside',
+  'tray.quit': 'יציאה מ-Ringside',
+  'tray.signed-out': 'מנותק מהחשבון',
+  'tray.not-connected': `לא מחובר${demo}`,
+  'tray.connecting': `מתחבר…${demo}`,
+  'tray.connecting-attempt': `מתחבר… (ניסיון {attempt})${demo}`,
+  'tray.offline': `לא מקוון${demo}: {reason}`,
+  'tray.offline-retrying-now': `לא מקוון${demo}: {reason}, מנסה שוב עכשיו`,
+  'tray.offline-retrying-in': `לא מקוון${demo}: {reason}, מנסה שוב בעוד {wait}`,
+  'tray.connected': `מחובר${demo}`,
+  'tray.ringing': 'מצלצל: {who}',
+  'tray.on-hold': 'בהמתנה: {who}',
+  'tray.calling': 'מחייג אל {who}',
+  'tray.listening': 'האזנה: {who}',
+  'tray.on-call': 'בשיחה עם {who}',
+  'tray.caller-unknown': 'מתקשר לא מזוהה',
+  'tray.last-event': 'אירוע אחרון לפני {ago}',
+  'tray.alerts-off': 'התראות השיחה כבויות',
+  'tray.alerts-unavailable': 'התראות בשולחן העבודה אינן זמינות',
+  'time.seconds': '{count, plural, one {שנייה} two {שתי שניות} other {# שניות}}',
+  'time.minutes': '{count, plural, one {דקה} two {שתי דקות} other {# דקות}}',
+  'time.hours': '{count, plural, one {שעה} two {שעתיים} other {# שעות}}',
+  'time.ago': '{duration}',
+};

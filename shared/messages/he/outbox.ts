@@ -1,0 +1,7 @@
+import type { Dictionary } from '../dictionary';
+import type { outboxMessages } from '../outbox';
+
+export const outbox: Dictionary<typeof outboxMessages> = {
+  'outbox.queue-not-saved':
+    'עדיין לא נשלח: Ringside לא הצליח לשמור את התור שלו ({why}). הפעולה תישלח כשיוכל.',
+};

@@ -1,0 +1,105 @@
+/**
+ * The one translation function, for main (notifications, the tray, the English words kept for
+ * logs) and for the window. Dictionaries are ICU MessageFormat (`intl-messageformat`): plurals by
+ * the language's own rules (`Intl.PluralRules`: Hebrew has a form for two), selects, and `{name}`
+ * places, compiled once per language and code.
+ */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { catalogue, type MessageCode, type MessageParams } from './index';
+import { dictionaries } from './dictionaries';
+import type { Message } from './catalogue';
+import type { Locale } from './locale';
+
+/** FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: a number or id keeps its own direction. */
+export const FSI = '\u2068';
+export const PDI = '\u2069';
+
+/**
+ * `marks`: ids and numbers wrapped in FSI … PDI (notifications, the tray, the window's `<bdi>`);
+ * `none`: plain text (logs, and the English words a test or a log line reads).
+ */
+export type Isolation = 'marks' | 'none';
+
+type ArgsOf<C extends MessageCode> =
+  Record<string, never> extends MessageParams<C>
+    ? [params?: MessageParams<C>]
+    : [params: MessageParams<C>];
+
+/** Main's way to say something: a code and its parameters, checked against the catalogue. */
+export function say<C extends MessageCode>(code: C, ...[params]: ArgsOf<C>): Message {
+  return { code, params: params ?? {} };
+}
+
+export const isMessage = (value: unknown): value is Message =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { code?: unknown }).code === 'string' &&
+  typeof (value as { params?: unknown }).params === 'object';
+
+const isCode = (code: string): code is MessageCode => Object.hasOwn(catalogue, code);
+
+const compiledFormats = new Map<string, IntlMessageFormat>();
+
+function formatOf(locale: Locale, code: MessageCode): IntlMessageFormat {
+  const key = `${locale}\u0000${code}`;
+  let format = compiledFormats.get(key);
+  if (!format) {
+    // ignoreTag: a `<` in a sentence is a character, not markup.
+    format = new IntlMessageFormat(dictionaries[locale][code], locale, undefined, {
+      ignoreTag: true,
+    });
+    compiledFormats.set(key, format);
+  }
+  return format;
+}
+
+/** The message in `locale`; an unknown code (a newer main than this window) reads as itself. */
+export function translate(
+  locale: Locale,
+  message: Message,
+  isolation: Isolation = 'marks',
+): string {
+  if (!isCode(message.code)) return message.code;
+  const kinds: Readonly<Record<string, string>> = catalogue[message.code];
+  const values: Record<string, string | number> = {};
+  for (const [name, kind] of Object.entries(kinds)) {
+    const value = message.params[name];
+    if (value === undefined) continue;
+    if (typeof value === 'object') values[name] = translate(locale, value, isolation);
+    else if (kind === 'count') values[name] = Number(value);
+    else if (kind === 'id') values[name] = isolate(String(value), isolation);
+    else values[name] = String(value);
+  }
+  const text = formatOf(locale, message.code).format(values);
+  return typeof text === 'string' ? text : String(text);
+}
+
+/** English without isolation marks: what logs, diagnostics and plain-text fields carry. */
+export const english = (message: Message): string => translate('en', message, 'none');
+
+export const isolate = (text: string, isolation: Isolation = 'marks'): string =>
+  isolation === 'marks' && text !== '' ? `${FSI}${text}${PDI}` : text;
+
+/** A translated sentence cut at its isolates, for the window to wrap each id in `<bdi>`. */
+export function isolatedParts(text: string): { text: string; isolated: boolean }[] {
+  const parts: { text: string; isolated: boolean }[] = [];
+  let depth = 0;
+  let current = '';
+  const flush = (isolated: boolean): void => {
+    if (current !== '') parts.push({ text: current, isolated });
+    current = '';
+  };
+  for (const char of text) {
+    if (char === FSI) {
+      if (depth === 0) flush(false);
+      else current += char;
+      depth += 1;
+    } else if (char === PDI && depth > 0) {
+      depth -= 1;
+      if (depth === 0) flush(true);
+      else current += char;
+    } else current += char;
+  }
+  flush(depth > 0);
+  return parts;
+}
