@@ -109,3 +109,54 @@ describe('electron-builder.yml', () => {
     ]);
   });
 });
+
+describe('electron-builder.yml: installers, icons and updates', () => {
+  const more = config as unknown as {
+    mac: { icon: string; notarize: boolean; target: string[] };
+    win: { icon: string };
+    nsis: Record<string, unknown>;
+    linux: { target: string[] };
+    extraResources: { from: string; to: string; filter: string[] }[];
+    publish: { provider: string };
+  };
+
+  it('installs per user on Windows, with the app icon on the app and the installer', () => {
+    expect(more.nsis).toMatchObject({
+      perMachine: false,
+      installerIcon: 'build/icon.ico',
+      uninstallerIcon: 'build/icon.ico',
+    });
+    expect(more.win.icon).toBe('build/icon.ico');
+    expect(existsSync(join(root, more.win.icon))).toBe(true);
+  });
+
+  it('notarises on macOS when the credentials are there, with a zip for electron-updater', () => {
+    expect(more.mac.notarize).toBe(true);
+    expect(more.mac.target).toContain('zip');
+    expect(existsSync(join(root, more.mac.icon))).toBe(true);
+  });
+
+  it('builds x64 and arm64 installers for Windows and macOS, and keeps AppImage and deb', () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
+    for (const name of ['dist:win', 'dist:mac']) {
+      expect(scripts[name]).toContain('--x64');
+      expect(scripts[name]).toContain('--arm64');
+    }
+    expect(more.linux.target).toEqual(['AppImage', 'deb']);
+  });
+
+  it('ships the tray icons as files next to the asar, where the tray reads them', () => {
+    expect(more.extraResources).toEqual([
+      { from: 'resources/tray', to: 'tray', filter: ['*.png', '*.ico'] },
+    ]);
+    expect(existsSync(join(root, 'resources/tray/connectedTemplate@2x.png'))).toBe(true);
+  });
+
+  it('publishes where electron-updater looks: GitHub releases unless the build says otherwise', () => {
+    expect(more.publish).toMatchObject({ provider: 'github' });
+  });
+});
