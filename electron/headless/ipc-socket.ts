@@ -3,8 +3,8 @@ import type { IncomingMessage, Server } from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { RingsideCore } from '../core/types';
 import type { Logger } from '../core/ports';
-import { dispatch } from '../../shared/ipc/dispatch';
-import { fail } from '../../shared/ipc/result';
+import { dispatch, refuse } from '../../shared/ipc/dispatch';
+import { say } from '../../shared/messages/translate';
 import {
   MAX_WS_MESSAGE_BYTES,
   WS_PATH,
@@ -12,9 +12,9 @@ import {
   type WsServerMessage,
 } from '../../shared/ipc/ws-protocol';
 
-const INTERNAL = 'Something went wrong inside Ringside. The details are in the log.';
+const INTERNAL = say('ipc.internal');
 /** The answer when checking a call itself failed (arguments nested too deep to check). */
-const UNCHECKED = 'Ringside could not check that request, so it did not carry it out.';
+const UNCHECKED = say('ipc.unchecked');
 
 function sameToken(given: string | null, expected: string): boolean {
   if (!given) return false;
@@ -67,7 +67,7 @@ export function attachIpcSocket(server: Server, core: RingsideCore, token: strin
       // A value JSON cannot carry is a bug in main, not a reason to stop serving the window.
       logger.error('an IPC message could not be encoded', { type: message.type, error });
       if (message.type !== 'result') return;
-      text = JSON.stringify({ ...message, result: fail('internal', INTERNAL) });
+      text = JSON.stringify({ ...message, result: refuse('internal', INTERNAL) });
     }
     ws.send(text);
   }
@@ -109,7 +109,7 @@ export function attachIpcSocket(server: Server, core: RingsideCore, token: strin
         .catch((error: unknown) => {
           // Validation itself can throw (a stack overflow on deeply nested arguments).
           logger.error('IPC call could not be checked', { method, error });
-          return fail('invalid-arguments', UNCHECKED);
+          return refuse('invalid-arguments', UNCHECKED);
         })
         .then((result) => send(ws, { type: 'result', id, result }));
     });

@@ -1,14 +1,23 @@
 import type { z } from 'zod';
 import { methods, type ApiHandlers, type MethodName } from './contract';
 import { fail, ok, type IpcResult } from './result';
+import type { Message } from '../messages/catalogue';
+import { english, say } from '../messages/translate';
+import { SECURE_URL_RULE } from '../net/secure-url';
 
-/** An error whose message is written for the agent; anything else is reported as internal. */
+/**
+ * An error for the agent: a message code the window translates (its `message` is the English,
+ * for logs); anything else is reported as internal.
+ */
 export class UserFacingError extends Error {
+  readonly says: Message | undefined;
+
   constructor(
     readonly code: string,
-    message: string,
+    message: string | Message,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : english(message));
+    this.says = typeof message === 'string' ? undefined : message;
     this.name = 'UserFacingError';
   }
 }
@@ -20,22 +29,53 @@ const isMethodName = (name: string): name is MethodName => Object.hasOwn(methods
  * and the headless host's WebSocket): unknown method and bad arguments are refused before any
  * handler sees them, and every outcome is an `IpcResult`.
  */
-/** `relayToken` -> `relay token`: the field as the agent would name it. */
-function fieldName(path: readonly PropertyKey[]): string | null {
+const FIELDS = {
+  email: 'field.email',
+  password: 'field.password',
+  username: 'field.username',
+  token: 'field.token',
+  userId: 'field.user-id',
+  personalAccessToken: 'field.personal-access-token',
+  comment: 'field.comment',
+  tags: 'field.tags',
+  label: 'field.label',
+  apiToken: 'field.api-token',
+  relayToken: 'field.relay-token',
+  relayUrl: 'field.relay-url',
+  space: 'field.space',
+  projectId: 'field.project-id',
+  serverUrl: 'field.server-url',
+  loginBaseUrl: 'field.login-base-url',
+  customDataKey: 'field.custom-data-key',
+  event: 'field.event',
+} as const;
+
+/** `relayToken` -> "relay token": the field as the agent would name it, in their language. */
+function fieldName(path: readonly PropertyKey[]): Message | null {
   const key = [...path].reverse().find((part): part is string => typeof part === 'string');
-  return key ? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() : null;
+  if (!key) return null;
+  if (Object.hasOwn(FIELDS, key)) return say(FIELDS[key as keyof typeof FIELDS]);
+  return say('field.other', { name: key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase() });
 }
 
-/** Why arguments were refused, in words: a value that is too long says which and how long. */
-function refusal(issue: z.core.$ZodIssue | undefined): string {
+/** Why arguments were refused: a value that is too long says which and how long. */
+function refusal(issue: z.core.$ZodIssue | undefined): Message {
   if (issue?.code === 'too_big' && issue.origin === 'string') {
     const field = fieldName(issue.path);
-    const what = field ? `The ${field}` : 'A value';
-    return `${what} is too long for Ringside to accept (at most ${String(issue.maximum)} characters). Shorten it and try again.`;
+    const max = String(issue.maximum);
+    return field ? say('ipc.too-long', { field, max }) : say('ipc.too-long-value', { max });
   }
-  const where = issue && issue.path.length > 0 ? ` (${issue.path.join('.')})` : '';
-  return `That request was not valid${where}: ${issue?.message ?? 'bad input'}.`;
+  const problem = issue?.message ?? 'bad input';
+  if (!issue || issue.path.length === 0) return say('ipc.invalid', { problem });
+  const path = issue.path.join('.');
+  return problem === SECURE_URL_RULE
+    ? say('ipc.insecure-url', { path })
+    : say('ipc.invalid-at', { path, problem });
 }
+
+/** A refusal in a code the window translates, with its English for logs. */
+export const refuse = (code: string, says: Message): IpcResult<never> =>
+  fail(code, english(says), says);
 
 export async function dispatch(
   handlers: ApiHandlers,
@@ -43,18 +83,18 @@ export async function dispatch(
   rawArgs: unknown[],
   onUnexpected: (method: string, error: unknown) => void,
 ): Promise<IpcResult<unknown>> {
-  if (!isMethodName(name)) return fail('unknown-method', `Ringside has no action named "${name}".`);
+  if (!isMethodName(name)) return refuse('unknown-method', say('ipc.unknown-method', { name }));
   const parsed = methods[name].args.safeParse(rawArgs);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    return fail('invalid-arguments', refusal(first));
+    return refuse('invalid-arguments', refusal(first));
   }
   try {
     const handler = handlers[name] as (...args: unknown[]) => unknown;
     return ok(await handler(...(parsed.data as unknown[])));
   } catch (error) {
-    if (error instanceof UserFacingError) return fail(error.code, error.message);
+    if (error instanceof UserFacingError) return fail(error.code, error.message, error.says);
     onUnexpected(name, error);
-    return fail('internal', 'Something went wrong inside Ringside. The details are in the log.');
+    return refuse('internal', say('ipc.internal'));
   }
 }

@@ -7,8 +7,9 @@ import {
   type ApiHandlers,
   type EventName,
 } from '../../../shared/ipc/contract';
-import { dispatch } from '../../../shared/ipc/dispatch';
-import { fail, type IpcResult } from '../../../shared/ipc/result';
+import { dispatch, refuse } from '../../../shared/ipc/dispatch';
+import { say } from '../../../shared/messages/translate';
+import type { IpcResult } from '../../../shared/ipc/result';
 import { isSameOrigin } from '../security/policy';
 
 /** What the sender check looks at: the frame that sent the call (null once it navigated or died). */
@@ -21,7 +22,7 @@ export const trustedFrameFor =
     !!frame && isSameOrigin(frame.url, appBase);
 
 /** The answer when checking a call itself failed (a frame disposed mid-check, arguments nested too deep). */
-const UNCHECKED = 'Ringside could not check that request, so it did not carry it out.';
+const UNCHECKED = say('ipc.unchecked');
 
 /**
  * Registers every method of the IPC contract through one path: the sender frame must be the app's
@@ -44,15 +45,15 @@ export function registerIpc(
         try {
           // Reading a frame that is being disposed throws in Electron.
           if (!isTrustedFrame(event.senderFrame)) {
-            return Promise.resolve(fail('forbidden', 'Ringside only answers its own window.'));
+            return Promise.resolve(refuse('forbidden', say('ipc.forbidden')));
           }
         } catch (error) {
           onUnexpected(name, error);
-          return Promise.resolve(fail('forbidden', 'Ringside only answers its own window.'));
+          return Promise.resolve(refuse('forbidden', say('ipc.forbidden')));
         }
         return dispatch(handlers, name, args, onUnexpected).catch((error: unknown) => {
           onUnexpected(name, error);
-          return fail('invalid-arguments', UNCHECKED);
+          return refuse('invalid-arguments', UNCHECKED);
         });
       },
     );

@@ -10,6 +10,7 @@ import { eventNames, methodNames, type EventName, type MethodName } from '@share
 import { fail, type IpcResult } from '@shared/ipc/result';
 import { MAX_WS_MESSAGE_BYTES, type WsClientMessage } from '@shared/ipc/ws-protocol';
 import { Backoff } from '@shared/retry/backoff';
+import { messageSchema } from '@shared/messages/schema';
 
 /** Whether the renderer can reach main right now. */
 export type LinkState =
@@ -63,7 +64,10 @@ function fits(text: string, maxBytes: number): boolean {
 const ipcResultSchema = z.union([
   // A void result arrives as `{ ok: true }`: JSON drops an undefined `value`.
   z.object({ ok: z.literal(true), value: z.unknown().optional() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.string(), message: z.string(), says: messageSchema.optional() }),
+  }),
 ]);
 const serverMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('result'), id: z.number(), result: z.unknown() }),
