@@ -18,6 +18,7 @@ import { coreHandlers } from './handlers';
 import { createIntegrations, type Integrations } from './integrations/compose';
 import { buildDiagnostics } from './diagnostics';
 import { ViewPublisher } from './calls/view-publisher';
+import { createHistory, type SaveTextFile } from './history/compose';
 
 export interface CoreDeps<D extends DemoServices = DemoServices> {
   settings: SettingsStore;
@@ -48,6 +49,10 @@ export interface CoreDeps<D extends DemoServices = DemoServices> {
   signalwireLoopbackHttp?: boolean;
   /** What the host found before the core existed or finds outside it (config file, data folder). */
   hostNotices?: HostNotices;
+  /** Saves the history's CSV where the agent chooses (Electron: a save dialog); else it is downloaded. */
+  saveTextFile?: SaveTextFile;
+  /** Puts text on the clipboard (Electron); else the window copies it. */
+  copyText?: (text: string) => void;
 }
 
 export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): RingsideCore<D> {
@@ -69,6 +74,15 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     openExternal: deps.openExternal,
     restTimeoutMs: deps.restTimeoutMs,
     signalwireLoopbackHttp: deps.signalwireLoopbackHttp,
+  });
+
+  const history = createHistory({
+    settings: deps.settings,
+    logger: deps.logger,
+    now: () => clock.now(),
+    dataDir: deps.dataDir,
+    saveTextFile: deps.saveTextFile,
+    copyText: deps.copyText,
   });
 
   const alerts = new CallAlerts({
@@ -94,6 +108,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       notices: notices.list(),
       notificationsAvailable: deps.notificationsAvailable,
       ...integrations.views(),
+      history: history.view(telephony.state),
       now: clock.now(),
     };
   }
@@ -103,6 +118,8 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
 
   // The alert first: it must never wait for the followers or the window.
   telephony.onOwnCallEvent((event, before, after) => alerts.handle(event, before, after));
+  telephony.onOwnCallEvent((event, before, after) => history.onCallEvent(event, before, after));
+  history.follow(telephony);
   telephony.onOwnCallEvent((event, before, after) =>
     integrations.onCallEvent(event, before, after),
   );
@@ -114,6 +131,8 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
   telephony.onChange(schedulePush);
   notices.onChange(schedulePush);
   integrations.onChange(schedulePush);
+  integrations.onChange(() => history.roomsChanged(integrations.views().rocketchat.rooms));
+  history.onChange(schedulePush);
   deps.settings.onChange((settings, changed) => {
     if (changed.includes('voicenter')) telephony.setOwnExtensions(settings.voicenter.ownExtensions);
     schedulePush();
@@ -208,6 +227,12 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       voicenterTimeoutMs: deps.voicenterTimings?.httpTimeoutMs,
     }),
     ...integrations.handlers,
+    ...history.handlers,
+    // The history keeps the wrap-up the agent sent with the call.
+    wrapUp: async (ivrid, wrapUp) => {
+      await integrations.handlers.wrapUp(ivrid, wrapUp);
+      history.wrappedUp(ivrid, wrapUp);
+    },
   };
 
   return {
@@ -216,6 +241,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     snapshot: () => publisher.state(),
     view,
     async start() {
+      await history.start();
       await integrations.start();
       await startForMode();
       schedulePush();
@@ -224,6 +250,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       publisher.stop();
       await telephony.disconnect();
       await integrations.stop();
+      await history.stop();
       await stopDemo();
     },
     onUpdate(listener) {

@@ -9,6 +9,7 @@ import { secureUrlSchema } from '../net/secure-url';
 import type { AppState, AppUpdate, SettingsView } from './snapshot';
 import { rocketChatMethods } from './rocketchat-methods';
 import { signalWireMethods } from './signalwire-methods';
+import { historyMethods } from './history-methods';
 import type { EventName, MethodName } from './names';
 
 const extensionNumber = z
@@ -82,7 +83,12 @@ export const coreMethods = {
   exportDiagnostics: method<string>()(z.tuple([])),
 } as const;
 
-export const methods = { ...coreMethods, ...rocketChatMethods, ...signalWireMethods } as const;
+export const methods = {
+  ...coreMethods,
+  ...rocketChatMethods,
+  ...signalWireMethods,
+  ...historyMethods,
+} as const;
 export type Methods = typeof methods;
 export { methodNames, eventNames, invokeChannel, eventChannel } from './names';
 export type { MethodName, EventName } from './names';

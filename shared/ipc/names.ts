@@ -30,6 +30,10 @@ export const methodNames = [
   'sendSignalWirePreset',
   'endSignalWireCall',
   'updateSignalWireSettings',
+  'queryHistory',
+  'exportHistory',
+  'markHistorySeen',
+  'callBack',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

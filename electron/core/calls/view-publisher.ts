@@ -34,6 +34,7 @@ const VIEW_PARTS: readonly ViewPart[] = [
   'rocketchat',
   'signalwire',
   'outbox',
+  'history',
 ];
 
 /**

@@ -57,6 +57,7 @@ function snapshot(options: {
     rocketchat: { configured: false } as AppSnapshot['rocketchat'],
     signalwire: { configured: false } as AppSnapshot['signalwire'],
     outbox: { items: [] },
+    history: { total: 0, missedUnseen: 0, revision: 0, callers: [] },
     now: NOW,
   };
 }
