@@ -14,11 +14,11 @@ import { CallStore } from '../../../shared/calls/store';
 import { Outbox } from '../../../electron/core/outbox/outbox';
 import { FileOutboxStorage } from '../../../electron/core/outbox/file-storage';
 import { systemClock } from '../../../electron/core/ports';
-import {
-  RocketChatService,
-  type RocketChatSecretStore,
-  type RocketChatSettingsStore,
-} from '../../../electron/core/integrations/rocketchat/use-cases';
+import type {
+  RocketChatSecretsPort as RocketChatSecretStore,
+  RocketChatSettingsPort as RocketChatSettingsStore,
+} from '../../../electron/core/integrations/rocketchat/ports';
+import { RocketChatService } from '../../../electron/core/integrations/rocketchat/use-cases';
 import {
   rocketchatSection,
   type RocketChatSettings,

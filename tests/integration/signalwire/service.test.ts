@@ -10,8 +10,8 @@ import { systemClock } from '../../../electron/core/ports';
 import { SecretStore } from '../../../electron/core/settings/secret-store';
 import { SettingsStore } from '../../../electron/core/settings/settings-store';
 import { signalWireSettingsFrom } from '../../../electron/core/integrations/signalwire/ports';
+import { DEMO_PRESETS } from '../../../electron/core/integrations/signalwire/demo';
 import {
-  DEMO_PRESETS,
   SignalWireService,
   type SignalWireServiceOptions,
 } from '../../../electron/core/integrations/signalwire/use-cases';

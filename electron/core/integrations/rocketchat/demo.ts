@@ -1,50 +1,72 @@
+/**
+ * Rocket.Chat's side of the built-in demo: while a demo runs, the use cases sign in to the demo
+ * server, and that sign-in lives in this overlay, in memory only, so trying the demo never
+ * overwrites (or, on leaving it, signs out of) the agent's own Rocket.Chat server. SignalWire's
+ * `demo.ts` has the same form.
+ */
 import type { SecretKey } from '../../settings/section';
 import { ROCKETCHAT_AUTH_TOKEN, type RocketChatSettings } from '../../settings/sections/rocketchat';
-import type { SecretStore, SettingsStore } from '../../settings';
+import type { RocketChatSecretsPort, RocketChatSettingsPort } from './ports';
 
-/**
- * The Rocket.Chat settings and auth token as the Rocket.Chat service sees them. Outside the demo
- * they are the stored ones; while the demo runs, the service signs in to the demo server, and that
- * sign-in lives in memory only, so trying the demo never overwrites (or, on leaving it, signs out
- * of) the agent's own Rocket.Chat server.
- */
-export class DemoAwareRocketChatStore {
-  private demo: { settings: RocketChatSettings; token: string | null } | null = null;
+/** The demo Rocket.Chat (`startRocketChatSim`) and the demo agent's sign-in there. */
+export interface RocketChatDemo {
+  url: string;
+  username: string;
+  password: string;
+}
+
+export class RocketChatDemoOverlay {
+  private demo: {
+    server: RocketChatDemo;
+    settings: RocketChatSettings;
+    token: string | null;
+  } | null = null;
 
   constructor(
-    private readonly settings: SettingsStore,
-    private readonly secrets: SecretStore,
+    private readonly stored: {
+      settings: RocketChatSettingsPort;
+      secrets: RocketChatSecretsPort;
+    },
   ) {}
 
-  enterDemo(): void {
+  /** The running demo, or null. */
+  get current(): RocketChatDemo | null {
+    return this.demo?.server ?? null;
+  }
+
+  enter(demo: RocketChatDemo): void {
     // The agent's preferences (auto-open, keep in step, tags) carry over; the server does not.
-    this.demo = { settings: { ...this.settings.get().rocketchat }, token: null };
+    this.demo = { server: { ...demo }, settings: { ...this.stored.settings.get() }, token: null };
   }
 
-  leaveDemo(): void {
+  /** Whether a demo was running. */
+  leave(): boolean {
+    const was = this.demo !== null;
     this.demo = null;
+    return was;
   }
 
-  /** The settings port the Rocket.Chat service is given. */
-  readonly settingsPort = {
-    get: (): RocketChatSettings => this.demo?.settings ?? this.settings.get().rocketchat,
-    update: (patch: Partial<RocketChatSettings>): void => {
-      if (this.demo) this.demo.settings = { ...this.demo.settings, ...patch };
-      else this.settings.update({ rocketchat: patch });
+  /** The settings the use cases read and write: the demo's, in memory, while it runs. */
+  readonly settings: RocketChatSettingsPort = {
+    get: (): RocketChatSettings => this.demo?.settings ?? this.stored.settings.get(),
+    update: (patch: Partial<RocketChatSettings>): unknown => {
+      if (!this.demo) return this.stored.settings.update(patch);
+      this.demo.settings = { ...this.demo.settings, ...patch };
+      return undefined;
     },
   };
 
-  /** The secrets port the Rocket.Chat service is given. */
-  readonly secretsPort = {
+  /** The secrets the use cases read and write: the demo's auth token, in memory, while it runs. */
+  readonly secrets: RocketChatSecretsPort = {
     get: (key: SecretKey): string | null =>
-      this.demo && key === ROCKETCHAT_AUTH_TOKEN ? this.demo.token : this.secrets.get(key),
+      this.demo && key === ROCKETCHAT_AUTH_TOKEN ? this.demo.token : this.stored.secrets.get(key),
     set: (key: SecretKey, value: string): void => {
       if (this.demo && key === ROCKETCHAT_AUTH_TOKEN) this.demo.token = value;
-      else this.secrets.set(key, value);
+      else this.stored.secrets.set(key, value);
     },
     delete: (key: SecretKey): void => {
       if (this.demo && key === ROCKETCHAT_AUTH_TOKEN) this.demo.token = null;
-      else this.secrets.delete(key);
+      else this.stored.secrets.delete(key);
     },
   };
 }

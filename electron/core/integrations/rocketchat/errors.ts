@@ -5,6 +5,7 @@
  * into one code plus words an agent can act on.
  */
 
+import { UserFacingError } from '../../../../shared/ipc/dispatch';
 import { SECURE_URL_RULE } from '../../../../shared/net/secure-url';
 
 /** `refused`: Ringside sent nothing, because the server address breaks the secure-URL rule. */
@@ -192,3 +193,22 @@ export function rateLimitResetAt(headers: Headers, body: unknown, now: number): 
 
 // Never trust a header into waiting hours: a badly skewed server clock must not park an action.
 const clampWait = (ms: number): number => Math.min(10 * 60_000, Math.max(0, ms)) + 50;
+
+/** A failed sign-in as the agent reads it: the code the window knows, the server's plain words. */
+export function userFacingError(error: unknown): Error {
+  if (!(error instanceof RocketChatError))
+    return error instanceof Error ? error : new Error(String(error));
+  const code =
+    {
+      'totp-required': 'two-factor-required',
+      'totp-invalid': 'two-factor-invalid',
+      'unauthorized-login': 'wrong-credentials',
+      'not-logged-in': 'wrong-credentials',
+    }[error.code] ??
+    (error.transient
+      ? 'unreachable'
+      : error.info.route === 'login' && error.status === 401
+        ? 'wrong-credentials'
+        : 'rocketchat-error');
+  return new UserFacingError(code, error.message);
+}

@@ -1,6 +1,6 @@
 import { UserFacingError } from '../../../../shared/ipc/dispatch';
 import { errorCode, whyNotSaved } from '../../outbox/disk-error';
-import type { Outbox } from '../../outbox/outbox';
+import type { RocketChatOutboxPort } from './ports';
 import type { NewOutboxAction } from '../../outbox/types';
 import type { Logger } from '../../ports';
 import { EVENT_LABEL, voipEventPayload, type VoipEventPayload } from './actions';
@@ -42,7 +42,9 @@ type EventSpec = readonly [VoipEventName, string?];
  * than from the room record alone: the two are saved in turn, and Ringside may stop in between.
  */
 export class RoomQueue {
-  constructor(private readonly deps: { registry: RoomRegistry; outbox: Outbox; logger: Logger }) {}
+  constructor(
+    private readonly deps: { registry: RoomRegistry; outbox: RocketChatOutboxPort; logger: Logger },
+  ) {}
 
   /** Hold or unhold; the room records it once it is queued. */
   async hold(room: CallRoom, held: boolean): Promise<void> {

@@ -6,10 +6,19 @@ import type {
   RoomView,
 } from '../../../../shared/ipc/rocketchat';
 import type { RocketChatSettings } from '../../settings/sections/rocketchat';
+import type { RocketChatMe } from './schemas';
 import type { CallRoom } from './room-registry';
 import { sameServer, serverLabel, type ServerRef } from './server-ref';
 
 const MAX_ROOMS = 20;
+
+/** Who Ringside is signed in as, from the server's own account record. */
+export const userViewOf = (me: RocketChatMe): RocketChatUserView => ({
+  userId: me._id,
+  username: me.username,
+  name: me.name ?? me.username,
+  isAgent: (me.roles ?? []).includes('livechat-agent'),
+});
 
 /** The room's page in Rocket.Chat's web app (VoIP rooms live under `/voip/:id`). */
 export const roomLink = (serverUrl: string, rid: string): string =>

@@ -1,9 +1,13 @@
-/** What the SignalWire service needs from the rest of the app, kept narrow so tests pass real pieces or small fakes. */
-import type { NewOutboxAction, OutboxRecord, OutboxRecordState } from '../../outbox/types';
+/**
+ * What the SignalWire use cases need from the rest of the app, kept narrow so tests pass real
+ * pieces or small fakes. Rocket.Chat's `ports.ts` has the same three.
+ */
+import type { Outbox } from '../../outbox/outbox';
 import type { SecretKey } from '../../settings/section';
 import type { SignalWireSettings } from '../../settings/sections/signalwire';
 import type { SettingsStore } from '../../settings/settings-store';
 
+/** The `signalwire` settings section. */
 export interface SignalWireSettingsPort {
   get(): SignalWireSettings;
   /** Validates and stores; throws a UserFacingError (SettingsError) on an invalid value. */
@@ -18,26 +22,11 @@ export interface SignalWireSecretsPort {
   delete(key: SecretKey): void;
 }
 
-/** The durable outbox's shape (`Outbox`). Only `enqueue` is required. */
-export interface SignalWireOutboxPort {
-  enqueue(action: NewOutboxAction): Promise<unknown>;
-  get?(
-    id: string,
-  ): { state: OutboxRecordState; reason: string | null; doubt?: OutboxRecord['doubt'] } | undefined;
-  list?(): {
-    action: {
-      id: string;
-      target: string;
-      kind: string;
-      payload: unknown;
-      ivrid: string | null;
-      createdAt: number;
-    };
-    state: OutboxRecordState;
-    reason: string | null;
-  }[];
-  onChange?(listener: () => void): () => void;
-}
+/** The durable outbox: what SignalWire queues, reads back, and where it plugs its transport in. */
+export type SignalWireOutboxPort = Pick<
+  Outbox,
+  'enqueue' | 'get' | 'list' | 'onChange' | 'setTransport'
+>;
 
 /** Adapts the app's SettingsStore to the port: only the `signalwire` section is read or written. */
 export function signalWireSettingsFrom(store: SettingsStore): SignalWireSettingsPort {

@@ -1,22 +1,33 @@
 /**
- * SignalWire for the agent's calls: configuration (token or relay; secrets in the
- * SecretStore), call links, the event editor's and presets' user events, `calling.end`, mirroring
- * of hold/unhold/end, and the history. Every command goes through the durable outbox; the
- * `transport` here delivers them. Nothing in the view or the logs ever holds a token.
+ * SignalWire for the agent's calls, as use cases: configuration (token or relay; secrets in the
+ * SecretStore), the connection test, call links, the event editor's and presets' user events,
+ * `calling.end`, mirroring of hold/unhold/end, and the history. Every command goes through the
+ * durable outbox; `transport` delivers them. Nothing in the view or the logs ever holds a token.
  */
 import { randomUUID } from 'node:crypto';
 import type { CallInfo, CallState, RealtimeEvent } from '../../../../shared/domain/calls';
+import { UserFacingError } from '../../../../shared/ipc/dispatch';
 import type {
   SignalWireCallLink,
-  SignalWirePreset,
   SignalWireTestView,
   SignalWireView,
 } from '../../../../shared/ipc/signalwire';
+import type {
+  SignalWireConfig,
+  SignalWireQueued,
+  SignalWireSettingsPatch,
+  SignalWireTestResult,
+} from '../../../../shared/ipc/signalwire-methods';
+import { parseCallId } from '../../../../shared/signalwire/call-id';
+import { mirrorEvent } from '../../../../shared/signalwire/mirror';
+import {
+  eventLabel,
+  parseEventObject,
+  type JsonObject,
+} from '../../../../shared/signalwire/event-object';
 import { whyNotSaved } from '../../outbox/disk-error';
 import type { Clock, Logger } from '../../ports';
 import { SIGNALWIRE_API_TOKEN, SIGNALWIRE_RELAY_TOKEN } from '../../settings/sections/signalwire';
-import { mirrorEvent } from '../../../../shared/signalwire/mirror';
-import { eventLabel, type JsonObject } from '../../../../shared/signalwire/event-object';
 import {
   END_KIND,
   USER_EVENT_KIND,
@@ -25,15 +36,16 @@ import {
   type UserEventPayload,
 } from './actions';
 import { SignalWireClient, SignalWireConfigError, type SignalWireClientOptions } from './client';
+import { SignalWireDemoOverlay, type SignalWireDemo } from './demo';
 import { relayEndpoint, spaceEndpoint } from './endpoint';
+import { signalWireHandlers, type SignalWireHandlers, type SignalWireUseCases } from './handlers';
 import { SignalWireHistory, type OutboxRecordLike } from './history';
 import { CallLinks } from './links';
 import { MirrorFilter, type MirrorDecision } from './mirroring';
 import type { SignalWireOutboxPort, SignalWireSecretsPort, SignalWireSettingsPort } from './ports';
 import type { RetryTiming } from './retry';
 import { SignalWireTransport, type AttemptReport } from './transport';
-import { createHandlers, type SignalWireHandlers } from './handlers';
-import { UserFacingError } from '../../../../shared/ipc/dispatch';
+import { buildView } from './view';
 
 export interface SignalWireServiceOptions {
   /** Accept `http://127.0.0.1:PORT` addresses in the configuration (tests only; the demo sets it by itself). */
@@ -54,38 +66,27 @@ export interface SignalWireServiceDeps {
   options?: SignalWireServiceOptions;
 }
 
-/** The demo SignalWire service (`startSignalWireSim`). */
-export interface SignalWireDemo {
-  baseUrl: string;
-  projectId: string;
-  token: string;
-}
-
-export const DEMO_PRESETS: SignalWirePreset[] = [
-  { label: 'Order confirmed', event: { type: 'order.confirmed', order_id: 'ORD-12345' } },
-  { label: 'Survey requested', event: { type: 'survey.requested' } },
-];
-
 export type QueueOrigin = 'editor' | 'preset' | 'mirror';
 
-export class SignalWireService {
+export class SignalWireService implements SignalWireUseCases {
   readonly transport: SignalWireTransport;
   readonly handlers: SignalWireHandlers;
   private readonly history = new SignalWireHistory();
   private readonly links: CallLinks;
   private readonly mirror = new MirrorFilter();
+  private readonly demo: SignalWireDemoOverlay;
   private readonly listeners = new Set<() => void>();
   private readonly enqueueing = new Set<string>();
   private readonly disposers: (() => void)[] = [];
   private readonly log: Logger;
   private readonly newId: () => string;
-  private demo: SignalWireDemo | null = null;
   private test: SignalWireTestView | null = null;
   private testAbort = new AbortController();
 
   constructor(private readonly deps: SignalWireServiceDeps) {
     this.log = deps.logger.child('signalwire');
     this.newId = deps.options?.newId ?? randomUUID;
+    this.demo = new SignalWireDemoOverlay(deps);
     this.links = new CallLinks(deps.settings.get().customDataKey);
     this.transport = new SignalWireTransport({
       client: () => this.client(),
@@ -97,26 +98,38 @@ export class SignalWireService {
       },
       onAttempt: (report) => this.onAttempt(report),
     });
-    this.handlers = createHandlers(this);
+    this.handlers = signalWireHandlers(this);
   }
 
+  /** Read through the demo overlay: the demo's connection while it runs, the agent's otherwise. */
+  private get settings(): SignalWireSettingsPort {
+    return this.demo.settings;
+  }
+
+  private get secrets(): SignalWireSecretsPort {
+    return this.demo.secrets;
+  }
+
+  /** Plugs the transport into the outbox and shows what it still holds from an earlier run. */
   start(): void {
     this.testAbort = new AbortController();
     this.restoreHistory();
-    const { outbox, settings } = this.deps;
-    if (outbox.onChange) this.disposers.push(outbox.onChange(() => this.syncWithOutbox()));
-    if (settings.onChange) {
+    this.disposers.push(this.deps.outbox.onChange(() => this.syncWithOutbox()));
+    const { onChange } = this.settings;
+    if (onChange) {
       this.disposers.push(
-        settings.onChange(() => {
-          this.links.setCustomDataKey(settings.get().customDataKey);
+        onChange(() => {
+          this.links.setCustomDataKey(this.settings.get().customDataKey);
           this.emit();
         }),
       );
     }
+    this.deps.outbox.setTransport('signalwire', this.transport);
   }
 
   stop(): void {
     this.testAbort.abort();
+    this.deps.outbox.setTransport('signalwire', null);
     for (const dispose of this.disposers.splice(0)) dispose();
   }
 
@@ -127,14 +140,13 @@ export class SignalWireService {
 
   /** Demo mode: talk to the built-in demo service; nothing is written to the settings or the SecretStore. */
   useDemo(demo: SignalWireDemo): void {
-    this.demo = { ...demo };
+    this.demo.enter(demo);
     this.test = null;
     this.emit();
   }
 
   leaveDemo(): void {
-    if (this.demo === null) return;
-    this.demo = null;
+    if (!this.demo.leave()) return;
     this.test = null;
     this.emit();
   }
@@ -147,11 +159,164 @@ export class SignalWireService {
   /** One applied realtime event: mirror it when enabled, then relink. */
   onCallEvent(event: RealtimeEvent, before: CallState, after: CallState): void {
     const decisions = this.mirror.decideAll(event, before, after);
-    if (decisions.length > 0 && this.deps.settings.get().mirrorCallEvents && this.isConfigured()) {
+    if (decisions.length > 0 && this.settings.get().mirrorCallEvents && this.isConfigured()) {
       const call = event.kind === 'extension' ? event.call : null;
       for (const decision of decisions) this.mirrorDecision(decision, call);
     }
     this.setCalls(after);
+  }
+
+  view(): SignalWireView {
+    const settings = this.settings.get();
+    return buildView({
+      settings,
+      demo: this.demo.current !== null,
+      configured: this.isConfigured(),
+      hasToken:
+        this.secrets.get(
+          settings.authMode === 'token' ? SIGNALWIRE_API_TOKEN : SIGNALWIRE_RELAY_TOKEN,
+        ) !== null,
+      allowLoopbackHttp: this.allowLoopbackHttp(),
+      calls: this.links.list(),
+      history: this.history.list(),
+      test: this.test,
+    });
+  }
+
+  // ---- the use cases behind the IPC methods (handlers.ts) ----
+
+  /**
+   * The agent's own SignalWire: checked, stored, and used from now on (a running demo is left).
+   * Reads and writes the stored settings and secrets, never the demo's.
+   */
+  configure(config: SignalWireConfig): SignalWireView {
+    const { secrets, settings } = this.deps;
+    const invalid = (message: string): never => {
+      throw new UserFacingError('invalid-signalwire-config', message);
+    };
+    const flags = { allowLoopbackHttp: this.allowLoopbackHttp() };
+    switch (config.mode) {
+      case 'token': {
+        const endpoint = spaceEndpoint(config.space, flags);
+        if (!endpoint.ok) invalid(endpoint.reason);
+        if (config.apiToken === undefined && secrets.get(SIGNALWIRE_API_TOKEN) === null) {
+          invalid('Enter the API token (a token with the Voice scope is enough).');
+        }
+        settings.update({
+          authMode: 'token',
+          space: config.space,
+          projectId: config.projectId,
+          relayUrl: '',
+        });
+        if (config.apiToken !== undefined) secrets.set(SIGNALWIRE_API_TOKEN, config.apiToken);
+        secrets.delete(SIGNALWIRE_RELAY_TOKEN);
+        break;
+      }
+      case 'relay': {
+        const endpoint = relayEndpoint(config.relayUrl, flags);
+        if (!endpoint.ok) invalid(endpoint.reason);
+        settings.update({ authMode: 'relay', relayUrl: config.relayUrl, space: '', projectId: '' });
+        // Relay mode exists so that agents' machines hold no project token: drop any stored one.
+        secrets.delete(SIGNALWIRE_API_TOKEN);
+        if (config.relayToken === null) secrets.delete(SIGNALWIRE_RELAY_TOKEN);
+        else if (config.relayToken !== undefined)
+          secrets.set(SIGNALWIRE_RELAY_TOKEN, config.relayToken);
+        break;
+      }
+      case 'off':
+        settings.update({ space: '', projectId: '', relayUrl: '' });
+        secrets.delete(SIGNALWIRE_API_TOKEN);
+        secrets.delete(SIGNALWIRE_RELAY_TOKEN);
+        break;
+    }
+    this.log.info('signalwire configured', { mode: config.mode });
+    this.demo.leave();
+    this.test = null;
+    this.links.setCustomDataKey(this.settings.get().customDataKey);
+    this.emit();
+    return this.view();
+  }
+
+  /** One harmless request to the configured endpoint; the window shows how it went. */
+  async testConnection(): Promise<SignalWireTestResult> {
+    const client = this.client();
+    if ('unavailable' in client) {
+      this.setTest('failed', client.unavailable);
+      return { ok: false, message: client.unavailable };
+    }
+    this.setTest('testing', `Checking ${client.display}…`);
+    const result = await client.testConnection({ signal: this.testAbort.signal });
+    this.log.info('signalwire connection test', {
+      ok: result.ok,
+      status: result.status,
+      via: client.via,
+    });
+    this.setTest(result.ok ? 'ok' : 'failed', result.message);
+    return { ok: result.ok, message: result.message };
+  }
+
+  /** The agent pasted a SignalWire call id for a call (null: forget the pasted one). */
+  linkCall(ivrid: string, signalwireCallId: string | null): SignalWireCallLink | null {
+    if (!this.links.isVisible(ivrid)) {
+      throw new UserFacingError('no-such-call', 'That call is no longer on your screen.');
+    }
+    let callId: string | null = null;
+    if (signalwireCallId !== null) {
+      const parsed = parseCallId(signalwireCallId);
+      if (!parsed.ok) throw new UserFacingError('invalid-call-id', parsed.reason);
+      callId = parsed.value;
+    }
+    if (this.links.paste(ivrid, callId)) this.emit();
+    return this.links.get(ivrid);
+  }
+
+  /** The event editor's text, parsed again here (renderer input is untrusted), queued. */
+  async sendEvent(ivrid: string, text: string): Promise<SignalWireQueued> {
+    const parsed = parseEventObject(text);
+    if (!parsed.ok) throw new UserFacingError('invalid-event', parsed.reason);
+    return this.sendUserEvent(ivrid, parsed.value, 'editor');
+  }
+
+  async sendPreset(ivrid: string, index: number): Promise<SignalWireQueued> {
+    const preset = this.settings.get().presets[index];
+    if (!preset)
+      throw new UserFacingError('no-such-preset', 'That preset is no longer configured.');
+    return this.sendUserEvent(ivrid, preset.event, 'preset');
+  }
+
+  /** Queues `calling.end`, once: a second press answers with the end already queued. */
+  async endCall(ivrid: string): Promise<SignalWireQueued> {
+    const link = this.requireLink(ivrid);
+    const pending = this.pendingEnd(link.signalwireCallId);
+    if (pending !== null) return { actionId: pending, eventId: null };
+    const actionId = await this.queueEnd(link);
+    return { actionId, eventId: null };
+  }
+
+  /** Mirroring, presets, the custom data key: not a new connection, so a demo and the last test stay. */
+  updateSettings(patch: SignalWireSettingsPatch): SignalWireView {
+    this.settings.update(patch);
+    this.links.setCustomDataKey(this.settings.get().customDataKey);
+    this.emit();
+    return this.view();
+  }
+
+  // ---- internals ----
+
+  private async sendUserEvent(
+    ivrid: string,
+    event: JsonObject,
+    origin: 'editor' | 'preset',
+  ): Promise<SignalWireQueued> {
+    const link = this.requireLink(ivrid);
+    const eventId = this.newId();
+    const actionId = await this.queueUserEvent(link, event, eventId, origin);
+    return { actionId, eventId };
+  }
+
+  private setTest(state: SignalWireTestView['state'], message: string): void {
+    this.test = { state, message, at: this.deps.clock.now() };
+    this.emit();
   }
 
   private mirrorDecision(decision: MirrorDecision, call: CallInfo | null): void {
@@ -175,64 +340,26 @@ export class SignalWireService {
     );
   }
 
-  view(): SignalWireView {
-    const settings = this.deps.settings.get();
-    const demo = this.demo;
-    const token = settings.authMode === 'token';
-    const display = demo
-      ? demo.baseUrl.replace(/^https?:\/\//, '')
-      : token
-        ? endpointDisplay(spaceEndpoint(settings.space, this.loopbackFlag()), settings.space)
-        : endpointDisplay(relayEndpoint(settings.relayUrl, this.loopbackFlag()), settings.relayUrl);
-    return {
-      configured: this.isConfigured(),
-      mode: demo ? 'demo' : this.hasAddress() ? settings.authMode : null,
-      target: display,
-      projectId: demo ? demo.projectId : token ? settings.projectId : '',
-      relayUrl: demo || token ? '' : settings.relayUrl,
-      hasToken:
-        demo !== null ||
-        this.deps.secrets.get(token ? SIGNALWIRE_API_TOKEN : SIGNALWIRE_RELAY_TOKEN) !== null,
-      customDataKey: settings.customDataKey,
-      mirrorCallEvents: settings.mirrorCallEvents,
-      presets: this.presets().map((preset) => ({
-        label: preset.label,
-        event: { ...preset.event },
-      })),
-      calls: this.links.list(),
-      history: this.history.list(),
-      test: this.test ? { ...this.test } : null,
-    };
-  }
-
   /** The client for the current configuration, or why there is none. */
-  client(): SignalWireClient | { unavailable: string } {
-    const base: Omit<SignalWireClientOptions, 'target'> = {
+  private client(): SignalWireClient | { unavailable: string } {
+    const settings = this.settings.get();
+    const options: Omit<SignalWireClientOptions, 'target'> = {
       timeoutMs: this.deps.options?.timeoutMs,
       fetch: this.deps.options?.fetch,
       now: () => this.deps.clock.now(),
+      allowLoopbackHttp: this.demo.current !== null || this.allowLoopbackHttp(),
     };
     try {
-      if (this.demo) {
-        const { baseUrl, projectId, token } = this.demo;
-        return new SignalWireClient({
-          ...base,
-          target: { kind: 'space', space: baseUrl, projectId, token },
-          allowLoopbackHttp: true,
-        });
-      }
-      const settings = this.deps.settings.get();
-      const flags = { ...base, allowLoopbackHttp: this.deps.options?.allowLoopbackHttp ?? false };
       if (settings.authMode === 'relay') {
         if (settings.relayUrl === '')
           return { unavailable: 'SignalWire is not set up: enter the relay URL in Settings.' };
-        const bearer = this.deps.secrets.get(SIGNALWIRE_RELAY_TOKEN);
+        const bearer = this.secrets.get(SIGNALWIRE_RELAY_TOKEN);
         return new SignalWireClient({
-          ...flags,
+          ...options,
           target: { kind: 'relay', url: settings.relayUrl, bearer },
         });
       }
-      const token = this.deps.secrets.get(SIGNALWIRE_API_TOKEN);
+      const token = this.secrets.get(SIGNALWIRE_API_TOKEN);
       if (settings.space === '' || settings.projectId === '' || token === null) {
         return {
           unavailable:
@@ -240,7 +367,7 @@ export class SignalWireService {
         };
       }
       return new SignalWireClient({
-        ...flags,
+        ...options,
         target: { kind: 'space', space: settings.space, projectId: settings.projectId, token },
       });
     } catch (error) {
@@ -249,76 +376,16 @@ export class SignalWireService {
     }
   }
 
-  isConfigured(): boolean {
+  private isConfigured(): boolean {
     return !('unavailable' in this.client());
   }
 
-  presets(): SignalWirePreset[] {
-    const configured = this.deps.settings.get().presets;
-    return configured.length === 0 && this.demo ? DEMO_PRESETS : configured;
-  }
-
-  // ---- used by the IPC handlers (handlers.ts) ----
-
-  get secrets(): SignalWireSecretsPort {
-    return this.deps.secrets;
-  }
-
-  get settings(): SignalWireSettingsPort {
-    return this.deps.settings;
-  }
-
-  get logger(): Logger {
-    return this.log;
-  }
-
-  loopbackFlag(): { allowLoopbackHttp: boolean } {
-    return { allowLoopbackHttp: this.deps.options?.allowLoopbackHttp ?? false };
-  }
-
-  /** After the configuration changed: leave the demo, forget the last test, relink. */
-  configurationChanged(): void {
-    this.demo = null;
-    this.test = null;
-    this.links.setCustomDataKey(this.deps.settings.get().customDataKey);
-    this.emit();
-  }
-
-  /** Non-connection settings changed (mirroring, presets, the custom data key). */
-  settingsChanged(): void {
-    this.links.setCustomDataKey(this.deps.settings.get().customDataKey);
-    this.emit();
-  }
-
-  setTest(test: SignalWireTestView | null): void {
-    this.test = test;
-    this.emit();
-  }
-
-  get testSignal(): AbortSignal {
-    return this.testAbort.signal;
-  }
-
-  now(): number {
-    return this.deps.clock.now();
-  }
-
-  /** A fresh id (action ids and `event_id`s). */
-  nextId(): string {
-    return this.newId();
-  }
-
-  isVisible(ivrid: string): boolean {
-    return this.links.isVisible(ivrid);
-  }
-
-  paste(ivrid: string, signalwireCallId: string | null): SignalWireCallLink | null {
-    if (this.links.paste(ivrid, signalwireCallId)) this.emit();
-    return this.links.get(ivrid);
+  private allowLoopbackHttp(): boolean {
+    return this.deps.options?.allowLoopbackHttp ?? false;
   }
 
   /** The link of a call the agent acts on, or a plain-words refusal. */
-  requireLink(ivrid: string): SignalWireCallLink {
+  private requireLink(ivrid: string): SignalWireCallLink {
     const configured = this.client();
     if ('unavailable' in configured)
       throw new UserFacingError('signalwire-not-configured', configured.unavailable);
@@ -335,7 +402,7 @@ export class SignalWireService {
   }
 
   /** An unfinished `calling.end` already queued for this SignalWire call, if any. */
-  pendingEnd(signalwireCallId: string): string | null {
+  private pendingEnd(signalwireCallId: string): string | null {
     const entry = this.history
       .list()
       .find(
@@ -349,7 +416,7 @@ export class SignalWireService {
   }
 
   /** Queues a user event; the event gets `event_id` now, so every attempt carries the same one. */
-  async queueUserEvent(
+  private async queueUserEvent(
     link: Pick<SignalWireCallLink, 'ivrid' | 'signalwireCallId'>,
     event: JsonObject,
     eventId: string,
@@ -370,7 +437,9 @@ export class SignalWireService {
     });
   }
 
-  async queueEnd(link: Pick<SignalWireCallLink, 'ivrid' | 'signalwireCallId'>): Promise<string> {
+  private async queueEnd(
+    link: Pick<SignalWireCallLink, 'ivrid' | 'signalwireCallId'>,
+  ): Promise<string> {
     const payload: EndPayload = { callId: link.signalwireCallId, reason: 'hangup' };
     return this.queue(link, END_KIND, payload, 'SignalWire end call', {
       eventId: null,
@@ -443,15 +512,13 @@ export class SignalWireService {
   }
 
   private syncWithOutbox(): void {
-    const { outbox } = this.deps;
-    if (!outbox.get) return;
-    const lookup = (id: string): OutboxRecordLike | undefined => outbox.get?.(id);
+    const lookup = (id: string): OutboxRecordLike | undefined => this.deps.outbox.get(id);
     if (this.history.syncWithOutbox(lookup, this.enqueueing)) this.emit();
   }
 
   /** After a restart the outbox still holds unsent SignalWire actions: show them again. */
   private restoreHistory(): void {
-    const records = this.deps.outbox.list?.() ?? [];
+    const records = this.deps.outbox.list();
     for (const record of records) {
       const { action } = record;
       if (action.target !== 'signalwire' || record.state === 'sent' || this.history.has(action.id))
