@@ -18,7 +18,7 @@ import { coreHandlers } from './handlers';
 import { createIntegrations, type Integrations } from './integrations/compose';
 import { buildDiagnostics } from './diagnostics';
 import { ViewPublisher } from './calls/view-publisher';
-import { createHistory, type SaveTextFile } from './history/compose';
+import { DesktopService } from './desktop/desktop-service';
 
 export interface CoreDeps<D extends DemoServices = DemoServices> {
   settings: SettingsStore;
@@ -30,6 +30,12 @@ export interface CoreDeps<D extends DemoServices = DemoServices> {
   dataDir: string;
   /** Whether this host can raise native notifications at all. */
   notificationsAvailable: boolean;
+  /** Why not, in plain words (no notification service, notify-send missing). */
+  notificationsProblem?: string | null;
+  /** The Electron app: start at login and global shortcuts exist (not in the headless host). */
+  desktopApp?: boolean;
+  /** Whose words the window gets for notification and shortcut fixes; `process.platform` by default. */
+  platform?: string;
   /** Recent (already redacted) log lines, for the diagnostics export. */
   recentLogLines?: () => string[];
   /** Opens a URL the agent chose in their browser (Electron: `shell.openExternal`). */
@@ -49,10 +55,6 @@ export interface CoreDeps<D extends DemoServices = DemoServices> {
   signalwireLoopbackHttp?: boolean;
   /** What the host found before the core existed or finds outside it (config file, data folder). */
   hostNotices?: HostNotices;
-  /** Saves the history's CSV where the agent chooses (Electron: a save dialog); else it is downloaded. */
-  saveTextFile?: SaveTextFile;
-  /** Puts text on the clipboard (Electron); else the window copies it. */
-  copyText?: (text: string) => void;
 }
 
 export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): RingsideCore<D> {
@@ -76,23 +78,42 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     signalwireLoopbackHttp: deps.signalwireLoopbackHttp,
   });
 
-  const history = createHistory({
+  const desktop = new DesktopService({
     settings: deps.settings,
+    clock,
     logger: deps.logger,
-    now: () => clock.now(),
-    dataDir: deps.dataDir,
-    saveTextFile: deps.saveTextFile,
-    copyText: deps.copyText,
+    platform: deps.platform ?? process.platform,
+    notifications: {
+      available: deps.notificationsAvailable,
+      reason: deps.notificationsProblem ?? null,
+    },
+    recent: () => telephony.state.recent,
+    openOutboundRoom: (callerPhone) => integrations.openOutboundRoom(callerPhone),
+    desktopApp: deps.desktopApp ?? false,
   });
 
   const alerts = new CallAlerts({
     notifier: deps.notifier,
     logger: log,
-    // Where the host has no notification service at all, the window's badge says so once;
-    // trying anyway would only add a failure notice per call.
-    enabled: () => deps.notificationsAvailable && deps.settings.get().notifications.enabled,
-    onClick: (ivrid) => focusListeners.forEach((listener) => listener(ivrid)),
-    onFailure: (message) => notices.add('warning', message, 'notification-failed'),
+    // The alert mode and do-not-disturb decide; where the host has no notification service at
+    // all, the window says so once, and trying anyway would only add a failure notice per call.
+    enabled: () => desktop.decide(null).notify,
+    onClick: (ivrid, action) => {
+      focusListeners.forEach((listener) => listener(ivrid));
+      if (action === 'open-room')
+        void Promise.resolve(integrations.handlers.openRoom(ivrid)).catch((error: unknown) =>
+          notices.add(
+            'warning',
+            error instanceof UserFacingError ? error.message : 'The room could not be opened.',
+            'notification-open-room',
+          ),
+        );
+    },
+    onFailure: (message) => {
+      notices.add('warning', message, 'notification-failed');
+      desktop.notificationOutcome(message);
+    },
+    onShown: () => desktop.notificationOutcome(null),
   });
 
   function mode(): AppSnapshot['mode'] {
@@ -108,7 +129,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       notices: notices.list(),
       notificationsAvailable: deps.notificationsAvailable,
       ...integrations.views(),
-      history: history.view(telephony.state),
+      desktop: desktop.view(),
       now: clock.now(),
     };
   }
@@ -118,8 +139,6 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
 
   // The alert first: it must never wait for the followers or the window.
   telephony.onOwnCallEvent((event, before, after) => alerts.handle(event, before, after));
-  telephony.onOwnCallEvent((event, before, after) => history.onCallEvent(event, before, after));
-  history.follow(telephony);
   telephony.onOwnCallEvent((event, before, after) =>
     integrations.onCallEvent(event, before, after),
   );
@@ -131,8 +150,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
   telephony.onChange(schedulePush);
   notices.onChange(schedulePush);
   integrations.onChange(schedulePush);
-  integrations.onChange(() => history.roomsChanged(integrations.views().rocketchat.rooms));
-  history.onChange(schedulePush);
+  desktop.onChange(schedulePush);
   deps.settings.onChange((settings, changed) => {
     if (changed.includes('voicenter')) telephony.setOwnExtensions(settings.voicenter.ownExtensions);
     schedulePush();
@@ -210,7 +228,19 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       telephony,
       snapshot: () => publisher.state(),
       watchBoard: (selection) => publisher.watch(selection),
-      testRing: () => alerts.testRing(),
+      testRing: async () => {
+        const health = desktop.view().notifications;
+        // Nothing to send to: the agent's settings are not the cause, so do not point at them.
+        if (health.status === 'no-service')
+          throw new UserFacingError('no-notification-service', health.text);
+        try {
+          await alerts.testRing();
+          desktop.notificationOutcome(null);
+        } catch (error) {
+          desktop.notificationOutcome(error instanceof Error ? error.message : String(error));
+          throw error;
+        }
+      },
       connectAccount,
       connectDemo: async () => {
         if (!deps.settings.get().demo.enabled) {
@@ -227,12 +257,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       voicenterTimeoutMs: deps.voicenterTimings?.httpTimeoutMs,
     }),
     ...integrations.handlers,
-    ...history.handlers,
-    // The history keeps the wrap-up the agent sent with the call.
-    wrapUp: async (ivrid, wrapUp) => {
-      await integrations.handlers.wrapUp(ivrid, wrapUp);
-      history.wrappedUp(ivrid, wrapUp);
-    },
+    ...desktop.handlers,
   };
 
   return {
@@ -241,16 +266,15 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     snapshot: () => publisher.state(),
     view,
     async start() {
-      await history.start();
       await integrations.start();
       await startForMode();
       schedulePush();
     },
     async stop() {
+      desktop.stop();
       publisher.stop();
       await telephony.disconnect();
       await integrations.stop();
-      await history.stop();
       await stopDemo();
     },
     onUpdate(listener) {
@@ -261,6 +285,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       return () => focusListeners.delete(listener);
     },
     demo: () => demo,
+    desktop,
     reconnectNow(reason) {
       log.info('reconnecting now', { reason });
       telephony.reconnectNow(reason);

@@ -105,7 +105,9 @@ export function coreHandlers(deps: CoreHandlerDeps): Handlers<typeof coreMethods
     async testRing() {
       try {
         await deps.testRing();
-      } catch {
+      } catch (error) {
+        // Already in words (no notification service at all): passed on as it is.
+        if (error instanceof UserFacingError) throw error;
         throw new UserFacingError(
           'notification-failed',
           'The test notification did not reach your desktop. Check that notifications are allowed for Ringside in your system settings.',

@@ -25,11 +25,19 @@ export interface CallAlert {
   id: string;
   title: string;
   body: string;
+  /**
+   * Buttons on the notification where the platform has them (Electron: macOS only); the chosen
+   * one's id reaches `onClick`.
+   */
+  actions?: readonly { id: string; label: string }[];
 }
 
 export interface Notifier {
-  /** Shows the alert; `onClick` runs when the agent clicks it. Rejects when the OS refused it. */
-  notify(alert: CallAlert, onClick: () => void): Promise<void>;
+  /**
+   * Shows the alert; `onClick` runs when the agent clicks it (with the action's id when they chose
+   * one of its buttons). Rejects when the OS refused it.
+   */
+  notify(alert: CallAlert, onClick: (action?: string) => void): Promise<void>;
   /** Removes the alert if it is still shown (the call was answered elsewhere or ended). */
   dismiss(id: string): void;
 }

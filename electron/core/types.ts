@@ -1,6 +1,7 @@
 import type { AppSnapshot, AppState, AppUpdate } from '../../shared/ipc/snapshot';
 import type { ApiHandlers } from '../../shared/ipc/contract';
 import type { DemoServices } from './demo';
+import type { DesktopService } from './desktop/desktop-service';
 
 /** The app's services behind one object: the same for the Electron main process and the headless host. */
 export interface RingsideCore<D extends DemoServices = DemoServices> {
@@ -21,6 +22,11 @@ export interface RingsideCore<D extends DemoServices = DemoServices> {
   onFocusCall(listener: (ivrid: string) => void): () => void;
   /** Power resume / network change: reconnect now even if the socket claims to be open. */
   reconnectNow(reason: string): void;
+  /**
+   * The desktop side the host applies: alert decisions, phone links, missed-call marks, and the
+   * host's reports on notifications and shortcuts.
+   */
+  readonly desktop: DesktopService;
   /** The running built-in demo services, or null outside demo mode (tests read their journals). */
   demo(): D | null;
 }

@@ -9,7 +9,7 @@ import { secureUrlSchema } from '../net/secure-url';
 import type { AppState, AppUpdate, SettingsView } from './snapshot';
 import { rocketChatMethods } from './rocketchat-methods';
 import { signalWireMethods } from './signalwire-methods';
-import { historyMethods } from './history-methods';
+import { desktopMethods } from './desktop-methods';
 import type { EventName, MethodName } from './names';
 
 const extensionNumber = z
@@ -87,7 +87,7 @@ export const methods = {
   ...coreMethods,
   ...rocketChatMethods,
   ...signalWireMethods,
-  ...historyMethods,
+  ...desktopMethods,
 } as const;
 export type Methods = typeof methods;
 export { methodNames, eventNames, invokeChannel, eventChannel } from './names';

@@ -30,10 +30,12 @@ export const methodNames = [
   'sendSignalWirePreset',
   'endSignalWireCall',
   'updateSignalWireSettings',
-  'queryHistory',
-  'exportHistory',
-  'markHistorySeen',
-  'callBack',
+  'updateDesktopSettings',
+  'markMissedSeen',
+  'openCallLink',
+  'confirmCallLink',
+  'cancelCallLink',
+  'closeHintShown',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

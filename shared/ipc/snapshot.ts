@@ -9,7 +9,7 @@ import type { ConnectionView, LoginType } from '../domain/connection';
 import type { RocketChatView } from './rocketchat';
 import type { SignalWireView } from './signalwire';
 import type { OutboxView } from './outbox';
-import type { HistoryView } from './history';
+import type { DesktopView } from './desktop';
 
 /** A message for the agent, in plain words. */
 export interface Notice {
@@ -59,7 +59,7 @@ export interface AppSnapshot {
   rocketchat: RocketChatView;
   signalwire: SignalWireView;
   outbox: OutboxView;
-  history: HistoryView;
+  desktop: DesktopView;
   /** Wall clock of main when the snapshot was made (for live timers without clock drift). */
   now: number;
 }

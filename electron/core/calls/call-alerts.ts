@@ -19,11 +19,22 @@ export interface CallAlertsDeps {
   notifier: Notifier;
   logger: Logger;
   enabled: () => boolean;
-  /** The agent clicked the notification of this call. */
-  onClick: (ivrid: string) => void;
+  /** The agent clicked the notification of this call (or one of its buttons: `action`). */
+  onClick: (ivrid: string, action?: CallAlertAction) => void;
   /** The OS refused the notification: tell the agent in the window instead. */
   onFailure: (message: string) => void;
+  /** The OS took a notification: an earlier refusal no longer holds. */
+  onShown?: () => void;
 }
+
+export type CallAlertAction = 'show' | 'open-room';
+/** The buttons of a call's notification, where the platform shows buttons. */
+export const CALL_ALERT_ACTIONS: readonly { id: CallAlertAction; label: string }[] = [
+  { id: 'show', label: 'Show' },
+  { id: 'open-room', label: 'Open room' },
+];
+const isAction = (id: string | undefined): id is CallAlertAction =>
+  CALL_ALERT_ACTIONS.some((action) => action.id === id);
 
 /**
  * Raises one native notification per call that rings for this agent (incoming NEWCALL on one of
@@ -77,7 +88,10 @@ export class CallAlerts {
   private show(alert: CallAlert): void {
     this.showing.add(alert.id);
     this.deps.notifier
-      .notify(alert, () => this.deps.onClick(alert.id))
+      .notify({ ...alert, actions: CALL_ALERT_ACTIONS }, (action) =>
+        this.deps.onClick(alert.id, isAction(action) ? action : undefined),
+      )
+      .then(() => this.deps.onShown?.())
       .catch((error: unknown) => {
         this.deps.logger.warn('notification failed', { error });
         this.deps.onFailure(

@@ -6,14 +6,14 @@ import type { signalWireMethods } from '../../../shared/ipc/signalwire-methods';
 import type { AppSnapshot } from '../../../shared/ipc/snapshot';
 import { Outbox } from '../outbox/outbox';
 import { FileOutboxStorage } from '../outbox/file-storage';
+import { RocketChatService } from './rocketchat/use-cases';
 import type { SecretStore, SettingsStore } from '../settings';
+import { SignalWireService } from './signalwire/use-cases';
+import { signalWireSettingsFrom } from './signalwire/ports';
 import type { Clock, Logger } from '../ports';
 import type { DemoServices } from '../demo';
 import type { Notices } from '../calls/notices';
-import { rocketChatSettingsFrom } from './rocketchat/ports';
-import { RocketChatService } from './rocketchat/use-cases';
-import { signalWireSettingsFrom } from './signalwire/ports';
-import { SignalWireService } from './signalwire/use-cases';
+import { DemoAwareRocketChatStore } from './rocketchat/demo';
 
 export interface IntegrationsDeps {
   settings: SettingsStore;
@@ -33,6 +33,8 @@ export interface Integrations {
   handlers: Handlers<typeof rocketChatMethods> & Handlers<typeof signalWireMethods>;
   views(): Pick<AppSnapshot, 'rocketchat' | 'signalwire' | 'outbox'>;
   onCallEvent(event: RealtimeEvent, before: CallState, after: CallState): void;
+  /** Opens the Rocket.Chat room of a call the agent is about to place; answers the room's call id. */
+  openOutboundRoom(callerPhone: string): Promise<string>;
   onChange(listener: () => void): () => void;
   useDemo(demo: DemoServices): Promise<void>;
   leaveDemo(): Promise<void>;
@@ -42,10 +44,7 @@ export interface Integrations {
 
 /**
  * The REST side that follows the call: Rocket.Chat rooms and SignalWire events, both delivering
- * through one durable outbox stored in the data folder. Each integration has the same shape
- * (`electron/README.md`, "How to add an integration"): it is built here from its ports, its
- * handlers join the IPC table, its view joins the snapshot, it follows the agent's own calls, and
- * the demo is handed to it whole.
+ * through one durable outbox stored in the data folder.
  */
 export function createIntegrations(deps: IntegrationsDeps): Integrations {
   const log = deps.logger;
@@ -54,9 +53,10 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
     clock: deps.clock,
     logger: log.child('outbox'),
   });
+  const rocketchatStore = new DemoAwareRocketChatStore(deps.settings, deps.secrets);
   const rocketchat = new RocketChatService({
-    settings: rocketChatSettingsFrom(deps.settings),
-    secrets: deps.secrets,
+    settings: rocketchatStore.settingsPort,
+    secrets: rocketchatStore.secretsPort,
     outbox,
     logger: log,
     clock: deps.clock,
@@ -75,6 +75,7 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
       allowLoopbackHttp: deps.signalwireLoopbackHttp ?? false,
     },
   });
+  outbox.setTransport('signalwire', signalwire.transport);
 
   return {
     handlers: { ...rocketchat.handlers, ...signalwire.handlers },
@@ -89,6 +90,7 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
       });
       signalwire.onCallEvent(event, before, after);
     },
+    openOutboundRoom: (callerPhone) => rocketchat.openOutboundRoom(callerPhone),
     onChange(listener) {
       const offs = [
         rocketchat.onChange(listener),
@@ -98,6 +100,7 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
       return () => offs.forEach((off) => off());
     },
     async useDemo(demo) {
+      rocketchatStore.enterDemo();
       const agent = demo.rocketchat.users.agent;
       await rocketchat.useDemo({
         url: demo.rocketchat.url,
@@ -108,8 +111,11 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
     },
     async leaveDemo() {
       signalwire.leaveDemo();
-      // Out of the demo's server, whose rooms end with it, and back to the agent's own.
+      // Out of the demo's server, whose rooms end with it.
       await rocketchat.leaveDemo();
+      rocketchatStore.leaveDemo();
+      // Back to the agent's own Rocket.Chat, if they had signed in to one.
+      await rocketchat.resumeStoredSession();
     },
     async start() {
       await outbox.start();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CallInfo, CallState, RealtimeEvent } from '../../../../shared/domain/calls';
 import { UserFacingError } from '../../../../shared/ipc/dispatch';
 import type { WrapUp } from '../../../../shared/ipc/rocketchat-methods';
-import type { RocketChatOutboxPort } from './ports';
+import type { Outbox } from '../../outbox/outbox';
 import type { Clock, Logger } from '../../ports';
 import type { RocketChatSettings } from '../../settings/sections/rocketchat';
 import { EVENT_LABEL, type EnsureRoomPayload, type RoomClosePayload } from './actions';
@@ -20,7 +20,7 @@ import { belongsTo, type ServerRef } from './server-ref';
 
 export interface RoomSyncDeps {
   registry: RoomRegistry;
-  outbox: RocketChatOutboxPort;
+  outbox: Outbox;
   clock: Clock;
   logger: Logger;
   settings: () => RocketChatSettings;
@@ -345,10 +345,57 @@ export class RoomSync {
       createdAt: now,
       updatedAt: now,
     };
+    await this.enqueueOpen(room, id);
+  }
+
+  /**
+   * A room for a call the agent is about to place from a `tel:`/`callto:` link: there is no
+   * Voicenter call yet, so the room gets its own id (`link-…`) and is live until the agent ends it
+   * or wraps it up. When the agent's phone then places the call, Rocket.Chat hands any room opened
+   * for it the same open room of that visitor.
+   */
+  openOutboundRoom(callerPhone: string): Promise<string> {
+    return this.serial(async () => {
+      this.deps.ready();
+      const now = this.deps.clock.now();
+      const id = randomUUID();
+      const room: CallRoom = {
+        ivrid: `link-${id}`,
+        direction: 'outbound',
+        callerPhone,
+        callerName: '',
+        visitorToken: null,
+        rid: null,
+        visitorName: null,
+        agent: null,
+        status: 'opening',
+        lastError: null,
+        answeredAt: null,
+        endedAt: null,
+        endUnknown: false,
+        callActive: true,
+        held: false,
+        endQueued: false,
+        openActionId: id,
+        closeActionId: null,
+        sentEvents: [],
+        server: this.deps.server(),
+        createdAt: now,
+        updatedAt: now,
+      };
+      await this.enqueueOpen(room, id);
+      return room.ivrid;
+    });
+  }
+
+  /** Records the room as opening and queues its opening (and, outbound, the call's start). */
+  private async enqueueOpen(room: CallRoom, id: string): Promise<void> {
+    const { registry, outbox } = this.deps;
+    const ivrid = room.ivrid;
     const payload: EnsureRoomPayload = {
       ivrid,
-      callerPhone: call.callerPhone,
-      callerName: call.callerName,
+      callerPhone: room.callerPhone,
+      callerName: room.callerName,
       direction: room.direction,
       ...roomServer(room),
     };

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appSection } from './app';
 import { demoSection } from './demo';
+import { desktopSection } from './desktop';
 import { notificationsSection } from './notifications';
 import { phoneSection } from './phone';
 import { rocketchatSection } from './rocketchat';
@@ -15,6 +16,7 @@ export const sections = {
   demo: demoSection,
   rocketchat: rocketchatSection,
   signalwire: signalwireSection,
+  desktop: desktopSection,
   phone: phoneSection,
 } as const;
 

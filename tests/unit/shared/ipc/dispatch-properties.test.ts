@@ -75,21 +75,16 @@ const VALID: Record<MethodName, readonly unknown[][]> = {
       },
     ],
   ],
-  queryHistory: [
-    [{ offset: 0, limit: 50 }],
-    [
-      {
-        offset: 50,
-        limit: 50,
-        outcomes: ['missed', 'abandoned'],
-        directions: ['incoming'],
-        text: '050',
-      },
-    ],
+  updateDesktopSettings: [
+    [{ alertMode: 'notify', dnd: { on: true, minutes: 30 } }],
+    [{ dnd: { on: false }, startAtLogin: true, shortcuts: { showWindow: 'CmdOrCtrl+Alt+R' } }],
+    [{}],
   ],
-  exportHistory: [[{}], [{ outcomes: ['answered'], text: 'Dana' }]],
-  markHistorySeen: [[]],
-  callBack: [['ivr-1:201']],
+  markMissedSeen: [[]],
+  openCallLink: [['tel:+972501234567']],
+  confirmCallLink: [['link-1']],
+  cancelCallLink: [['link-1']],
+  closeHintShown: [[]],
 };
 
 interface Recorded {

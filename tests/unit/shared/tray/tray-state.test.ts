@@ -5,6 +5,7 @@ import type { AppSnapshot } from '../../../../shared/ipc/snapshot';
 import { trayStateOf } from '../../../../shared/tray/tray-state';
 import { callsView } from '../../../../shared/calls/view';
 import { callStateOf, makeCall } from '../../../support/calls';
+import { desktopView } from '../../../support/desktop';
 
 const NOW = 1_700_000_000_000;
 
@@ -57,7 +58,7 @@ function snapshot(options: {
     rocketchat: { configured: false } as AppSnapshot['rocketchat'],
     signalwire: { configured: false } as AppSnapshot['signalwire'],
     outbox: { items: [] },
-    history: { total: 0, missedUnseen: 0, revision: 0, callers: [] },
+    desktop: desktopView(),
     now: NOW,
   };
 }
@@ -146,5 +147,55 @@ describe('trayStateOf', () => {
     const long = trayStateOf(snapshot({ call: { status: 'ringing', name: 'A'.repeat(200) } }));
     expect(long.tooltip.length).toBe(127);
     expect(long.tooltip.endsWith('…')).toBe(true);
+  });
+  it('shows missed calls as their own look while connected, and never over a ring or an outage', () => {
+    const missed = { ...snapshot({}), desktop: desktopView({ missed: { count: 2, label: '2' } }) };
+    expect(trayStateOf(missed)).toMatchObject({ kind: 'missed' });
+    expect(trayStateOf(missed).lines).toContain('2 missed calls');
+    const ringing = { ...snapshot({ call: { status: 'ringing' } }), desktop: missed.desktop };
+    expect(trayStateOf(ringing).kind).toBe('ringing');
+    const offline = {
+      ...snapshot({
+        state: { status: 'offline', reason: 'sleep', nextRetryAt: null, fatal: true },
+      }),
+      desktop: missed.desktop,
+    };
+    expect(trayStateOf(offline).kind).toBe('offline');
+  });
+
+  it('tells the server, since when and who waits in the tooltip', () => {
+    const base = snapshot({});
+    const withQueue = {
+      ...base,
+      calls: {
+        ...base.calls,
+        queues: {
+          '7': {
+            id: 7,
+            name: 'Sales',
+            calls: [{}, {}] as unknown as AppSnapshot['calls']['queues'][string]['calls'],
+          },
+        },
+      },
+    };
+    const since = new Date(NOW - 60_000);
+    const hhmm = `${String(since.getHours()).padStart(2, '0')}:${String(since.getMinutes()).padStart(2, '0')}`;
+    const tooltip = trayStateOf(withQueue).tooltip;
+    expect(tooltip).toContain(`monitor1.example since ${hhmm}`);
+    expect(tooltip).toContain('2 callers waiting');
+  });
+
+  it('says do-not-disturb, and what keeps alerts from the desktop, with the alert mode for the menu', () => {
+    const dnd = { ...snapshot({}), desktop: desktopView({ dnd: { active: true, until: null } }) };
+    expect(trayStateOf(dnd).lines).toContain('Do not disturb until you turn it off');
+    const noService = {
+      ...snapshot({ alertsAvailable: false }),
+      desktop: desktopView({
+        alertMode: 'notify-and-focus',
+        notifications: { status: 'no-service', text: '…', trayLine: 'No notification service' },
+      }),
+    };
+    expect(trayStateOf(noService)).toMatchObject({ alertMode: 'notify-and-focus' });
+    expect(trayStateOf(noService).lines).toContain('No notification service');
   });
 });
