@@ -125,7 +125,10 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       mode: mode(),
       connection: telephony.connectionView,
       calls: callsView(telephony.state),
-      settings: deps.settings.view((key) => deps.secrets.has(key)),
+      settings: {
+        ...deps.settings.view((key) => deps.secrets.has(key)),
+        language: deps.settings.languageView(),
+      },
       notices: notices.list(),
       notificationsAvailable: deps.notificationsAvailable,
       ...integrations.views(),

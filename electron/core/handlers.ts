@@ -96,10 +96,14 @@ export function coreHandlers(deps: CoreHandlerDeps): Handlers<typeof coreMethods
 
     updateSettings(patch) {
       deps.settings.update({
+        ...(patch.language ? { language: { choice: patch.language } } : {}),
         ...(patch.ownExtensions ? { voicenter: { ownExtensions: patch.ownExtensions } } : {}),
         ...(patch.notifications ? { notifications: patch.notifications } : {}),
       });
-      return deps.settings.view((key) => deps.secrets.has(key));
+      return {
+        ...deps.settings.view((key) => deps.secrets.has(key)),
+        language: deps.settings.languageView(),
+      };
     },
 
     async testRing() {

@@ -1,3 +1,5 @@
+import type { Message } from '../messages/catalogue';
+
 /** A connection state the UI and tray can trust. Times are UTC epoch ms. */
 export type LoginType = 'user' | 'account' | 'token';
 
@@ -5,7 +7,15 @@ export type ConnectionState =
   | { status: 'idle' }
   | { status: 'connecting'; server: string | null; attempt: number }
   | { status: 'connected'; server: string; since: number }
-  | { status: 'offline'; reason: string; nextRetryAt: number | null; fatal: boolean };
+  | {
+      status: 'offline';
+      /** The English words, for logs and tests. */
+      reason: string;
+      /** What the window and the tray show, in the agent's language. */
+      says?: Message;
+      nextRetryAt: number | null;
+      fatal: boolean;
+    };
 
 export interface ConnectionView {
   state: ConnectionState;

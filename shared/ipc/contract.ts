@@ -50,6 +50,8 @@ export const settingsPatchSchema = z
     ownExtensions: z.array(extensionNumber).max(50).optional(),
     notifications: z
       .object({ enabled: z.boolean().optional(), focusWindowOnRing: z.boolean().optional() })
+    /** The agent's language, or `system` to follow the operating system's. */
+    language: z.enum(['system', 'en', 'he']).optional(),
       .strict()
       .optional(),
   })

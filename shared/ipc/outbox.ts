@@ -1,3 +1,5 @@
+import type { Message } from '../messages/catalogue';
+
 /** The durable outbox as the renderer sees it (Rocket.Chat and SignalWire actions). */
 export type OutboxItemState = 'queued' | 'sending' | 'waiting' | 'sent' | 'failed';
 
@@ -7,12 +9,16 @@ export interface OutboxItemView {
   target: string;
   /** What the agent would call it: "Hold (room AbC…)", "Send event order.confirmed". */
   label: string;
+  /** The label in the agent's language (`label` is its English, for logs and tests). */
+  labelSays?: Message;
   /** The call the action belongs to, if any. */
   ivrid: string | null;
   state: OutboxItemState;
   attempts: number;
   /** Plain-words reason for the last failure or the wait. */
   reason: string | null;
+  /** The reason in the agent's language (`reason` is its English). */
+  reasonSays?: Message;
   /** When the next attempt is due (UTC ms), for `waiting`. */
   nextAttemptAt: number | null;
   createdAt: number;

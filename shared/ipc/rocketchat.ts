@@ -1,3 +1,5 @@
+import type { Message } from '../messages/catalogue';
+
 /** The Rocket.Chat side as the renderer sees it. No token or password is ever part of it. */
 
 export type RocketChatStatus = 'signed-out' | 'signed-in' | 'session-ended';
@@ -37,6 +39,8 @@ export interface RoomView {
   link: string | null;
   /** Plain words for the last thing that went wrong with this room. */
   lastError: string | null;
+  /** `lastError` in the agent's language. */
+  lastErrorSays?: Message;
   /** The call is still up: Hold/Unhold/End apply. */
   callActive: boolean;
   held: boolean;
@@ -68,6 +72,8 @@ export interface RocketChatView {
   settings: { autoOpenRoom: boolean; keepInStep: boolean; defaultTags: string[] };
   /** What the agent should know about the Rocket.Chat side, in plain words (empty when all is well). */
   notices: string[];
+  /** `notices` in the agent's language, one for one. */
+  noticesSay?: Message[];
   /** Rooms of recent calls, newest first. */
   rooms: RoomView[];
   /** Calls whose room waits for its wrap-up, newest first. */

@@ -1,3 +1,5 @@
+import type { Message } from '../messages/catalogue';
+
 /**
  * SignalWire as the renderer sees it. Never carries the API token or the relay's
  * bearer token: only whether one is stored.
@@ -31,6 +33,8 @@ export interface SignalWireAttemptView {
   /** HTTP status, or null for a transport error (timeout, connection reset). */
   status: number | null;
   result: string;
+  /** `result` in the agent's language. */
+  resultSays?: Message;
   /** True when the request may have been delivered (2xx, or the answer was lost on the way back). */
   mayHaveArrived: boolean;
 }
@@ -51,6 +55,8 @@ export interface SignalWireHistoryEntry {
   state: SignalWireHistoryState;
   /** Plain words: "Delivered", "Already ended", the refusal's reason, the wait's reason. */
   result: string | null;
+  /** `result` in the agent's language. */
+  resultSays?: Message;
   /** Duration of the successful attempt, ms. */
   durationMs: number | null;
   attempts: SignalWireAttemptView[];
@@ -61,6 +67,8 @@ export interface SignalWireHistoryEntry {
 export interface SignalWireTestView {
   state: 'testing' | 'ok' | 'failed';
   message: string;
+  /** `message` in the agent's language. */
+  says?: Message;
   at: number;
 }
 

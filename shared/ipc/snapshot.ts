@@ -9,19 +9,26 @@ import type { ConnectionView, LoginType } from '../domain/connection';
 import type { RocketChatView } from './rocketchat';
 import type { SignalWireView } from './signalwire';
 import type { OutboxView } from './outbox';
+import type { LanguageChoice, Locale } from '../messages/locale';
+import type { Message } from '../messages/catalogue';
 import type { DesktopView } from './desktop';
 
-/** A message for the agent, in plain words. */
+/** A message for the agent. */
 export interface Notice {
   id: string;
   level: 'info' | 'warning' | 'error';
   text: string;
+  /** The English words, for logs and tests. */
   at: number;
+  /** What the window shows, in the agent's language (absent for a notice not yet given a code). */
+  says?: Message;
 }
 
 /** Settings as the renderer may see them: no secret is ever part of this. */
 export interface SettingsView {
   voicenter: {
+  /** What the agent chose, and the language that follows from it (the OS's for `system`); always sent by main. */
+  language?: { choice: LanguageChoice; locale: Locale };
     loginType: LoginType;
     /** email (user), username (account); '' for token logins. */
     identity: string;

@@ -53,6 +53,31 @@ function formatOf(locale: Locale, code: MessageCode): IntlMessageFormat {
   return format;
 }
 
+const compiledTexts = new Map<string, IntlMessageFormat>();
+
+/**
+ * The window's own words (its per-feature dictionaries) through the same engine: `{name}` places,
+ * plurals and selects alike.
+ */
+export function formatText(
+  locale: Locale,
+  text: string,
+  params: Readonly<Record<string, string | number>>,
+): string {
+  if (!text.includes('{')) return text;
+  const key = `${locale}\u0000${text}`;
+  let format = compiledTexts.get(key);
+  if (!format) {
+    format = new IntlMessageFormat(text, locale, undefined, { ignoreTag: true });
+    compiledTexts.set(key, format);
+  }
+  const values: Record<string, string> = {};
+  // Numbers as written: a place that is not a plural must not become "4,096".
+  for (const [name, value] of Object.entries(params)) values[name] = String(value);
+  const out = format.format(values);
+  return typeof out === 'string' ? out : String(out);
+}
+
 /** The message in `locale`; an unknown code (a newer main than this window) reads as itself. */
 export function translate(
   locale: Locale,

@@ -4,9 +4,16 @@
  * string, array or number is refused here, with the reason, before anything is sent.
  */
 
+import type { Message } from '../messages/catalogue';
+import { english, say } from '../messages/translate';
+
 export type JsonObject = Record<string, unknown>;
 
 export type ParseEventResult = { ok: true; value: JsonObject } | { ok: false; reason: string };
+/** The same check, its refusal as a message code the window translates. */
+export type CheckEventResult = { ok: true; value: JsonObject } | { ok: false; says: Message };
+
+const refused = (says: Message): CheckEventResult => ({ ok: false, says });
 
 /** Large enough for any realistic event, small enough that a paste accident is caught. */
 export const MAX_EVENT_TEXT_LENGTH = 16_000;
@@ -35,31 +42,28 @@ function jsonProblem(error: unknown): string {
   return message === '' ? 'it could not be read' : message;
 }
 
-/** `{ok: true, value}` for a JSON object; otherwise a reason in plain words. Never throws. */
+/** `{ok: true, value}` for a JSON object; otherwise the reason, in English. Never throws. */
 export function parseEventObject(text: string): ParseEventResult {
+  const checked = checkEventObject(text);
+  return checked.ok ? checked : { ok: false, reason: english(checked.says) };
+}
+
+/** `{ok: true, value}` for a JSON object; otherwise why not, as a message. Never throws. */
+export function checkEventObject(text: string): CheckEventResult {
   if (text.length > MAX_EVENT_TEXT_LENGTH) {
-    return {
-      ok: false,
-      reason: `The event is too long (at most ${MAX_EVENT_TEXT_LENGTH} characters).`,
-    };
+    return refused(say('sw.event-too-long', { max: MAX_EVENT_TEXT_LENGTH }));
   }
   if (text.trim() === '') {
-    return {
-      ok: false,
-      reason: 'Write the event as a JSON object, for example {"action": "order.confirmed"}.',
-    };
+    return refused(say('sw.event-empty'));
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, reason: `This is not valid JSON: ${jsonProblem(error)}.` };
+    return refused(say('sw.event-not-json', { problem: jsonProblem(error) }));
   }
   if (!isJsonObject(value)) {
-    return {
-      ok: false,
-      reason: `The event must be a JSON object ({ ... }), not ${kindOf(value)}. SignalWire refuses anything else.`,
-    };
+    return refused(say('sw.event-not-object', { kind: kindOf(value) }));
   }
   return { ok: true, value };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { SettingsView } from '../../../shared/ipc/snapshot';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
+import { effectiveLocale, type LanguageChoice, type Locale } from '../../../shared/messages/locale';
 import type { Logger } from '../ports';
 import { silentLogger } from '../logging/logger';
 import { describeIssue, parseDocument, type Settings } from './document';
@@ -47,6 +48,11 @@ export class SettingsStore {
   /** `section.field` of each stored value that was invalid when read and replaced by its default. */
   readonly repaired: readonly string[];
   private readonly listeners = new Set<SettingsListener>();
+  /**
+   * The operating system's language tag, which the `system` language choice follows: the Electron
+   * host sets `app.getLocale()`; plain Node reads the runtime's own (from LANG / LC_ALL).
+   */
+  systemLocale: string = Intl.DateTimeFormat().resolvedOptions().locale;
 
   constructor(
     private readonly backend: SettingsBackend,
@@ -126,6 +132,16 @@ export class SettingsStore {
   onChange(listener: SettingsListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** The language Ringside speaks now: the agent's choice, or the system's. */
+  locale(): Locale {
+    return effectiveLocale(this.current.language.choice, this.systemLocale);
+  }
+
+  /** What the window shows of the language setting. */
+  languageView(): { choice: LanguageChoice; locale: Locale } {
+    return { choice: this.current.language.choice, locale: this.locale() };
   }
 
   /** What the renderer may see: no secret, only whether one is stored. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appSection } from './app';
 import { demoSection } from './demo';
+import { languageSection } from './language';
 import { desktopSection } from './desktop';
 import { notificationsSection } from './notifications';
 import { phoneSection } from './phone';
@@ -20,6 +21,7 @@ export const sections = {
   phone: phoneSection,
 } as const;
 
+  language: languageSection,
 export type Sections = typeof sections;
 export type SectionName = keyof Sections;
 export type SectionValue<K extends SectionName> = z.output<Sections[K]['schema']>;

@@ -6,6 +6,7 @@ export const en = {
   'app.settings': 'Settings',
   'app.close': 'Close',
   'app.language': 'Language',
+  'app.languageSystem': 'As the system',
   'mode.demo': 'Demo',
   'mode.account': 'Voicenter',
   'mode.signed-out': 'Signed out',

@@ -6,6 +6,7 @@ export const he: Dictionary = {
   'app.settings': 'הגדרות',
   'app.close': 'סגירה',
   'app.language': 'שפה',
+  'app.languageSystem': 'כמו במערכת',
   'mode.demo': 'הדגמה',
   'mode.account': 'Voicenter',
   'mode.signed-out': 'מנותק',

@@ -63,7 +63,9 @@ describe('settings migrations', () => {
       rocketchat: sections.rocketchat.schema.parse({}),
       signalwire: sections.signalwire.schema.parse({}),
       phone: sections.phone.schema.parse({}),
+      language: sections.language.schema.parse({}),
       desktop: sections.desktop.schema.parse({}),
+      updates: sections.updates.schema.parse({}),
     });
   });
 
