@@ -30,6 +30,19 @@ export default {
       },
     },
     {
+      name: 'integrations-apart',
+      severity: 'error',
+      comment:
+        'An integration (electron/core/integrations/<name>/) knows no other integration: each ' +
+        'follows the calls on its own, and a new one is added without touching the others. ' +
+        'They meet only in integrations/compose.ts.',
+      from: { path: '^electron/core/integrations/([^/]+)/' },
+      to: {
+        path: '^electron/core/integrations/',
+        pathNot: '^electron/core/integrations/$1/',
+      },
+    },
+    {
       name: 'sim-stands-alone',
       severity: 'error',
       comment:

@@ -1,7 +1,7 @@
 import type { CallState } from '../../../../shared/domain/calls';
 import type { Logger } from '../../ports';
 import type { RocketChatSettings } from '../../settings/sections/rocketchat';
-import { findCall, isCallActive } from './call-sync';
+import { findCall, isCallActive } from '../../calls/transitions';
 import type { CallRoom, RoomRegistry } from './room-registry';
 import { isLiveRoom, type RoomQueue } from './room-queue';
 

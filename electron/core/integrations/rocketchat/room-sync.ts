@@ -12,7 +12,7 @@ import {
   isCallActive,
   roomDirection,
   type CallTransition,
-} from './call-sync';
+} from '../../calls/transitions';
 import { recoverRooms } from './recovery';
 import { isLiveRoom, orderKeyFor, RoomQueue, roomServer, whoOf } from './room-queue';
 import type { CallRoom, RoomRegistry } from './room-registry';

@@ -7,7 +7,7 @@
  */
 import type { CallState, RealtimeEvent } from '../../../../shared/domain/calls';
 import type { MirroredCallEvent } from '../../../../shared/signalwire/mirror';
-import { callTransitions } from '../rocketchat/call-sync';
+import { callTransitions } from '../../calls/transitions';
 
 export interface MirrorDecision {
   which: MirroredCallEvent;

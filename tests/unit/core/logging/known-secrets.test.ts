@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  describeError,
-  redactString,
-  scrubSecrets,
-} from '../../../../electron/core/infra/redact';
+import { describeError, redactString, scrubSecrets } from '../../../../electron/core/infra/redact';
 
 describe('redactString with the known secrets', () => {
   it('removes known secrets, token query parameters and bearer values', () => {

@@ -1,5 +1,5 @@
-import type { CallInfo, CallState, RealtimeEvent } from '../../../../shared/domain/calls';
-import { ownActiveCalls } from '../../../../shared/calls/derive';
+import type { CallInfo, CallState, RealtimeEvent } from '../../../shared/domain/calls';
+import { ownActiveCalls } from '../../../shared/calls/derive';
 
 /** What happened to one of the agent's own calls between two call states. */
 export type CallTransition =

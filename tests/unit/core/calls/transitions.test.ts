@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CallInfo, CallState, RealtimeEvent } from '../../../../../shared/domain/calls';
+import type { CallInfo, CallState, RealtimeEvent } from '../../../../shared/domain/calls';
 import {
   callTransitions,
   findCall,
   roomDirection,
-} from '../../../../../electron/core/integrations/rocketchat/call-sync';
-import { callStateOf, callStoreOf, makeCall } from '../../../../support/calls';
+} from '../../../../electron/core/calls/transitions';
+import { callStateOf, callStoreOf, makeCall } from '../../../support/calls';
 
 const call = (patch: Partial<CallInfo> = {}): CallInfo =>
   makeCall({ ivrid: 'A1', callerName: 'Dana', callerPhone: '0501234567', ...patch });
