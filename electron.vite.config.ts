@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { pathAliases } from './path-aliases';
+import { pathAliases } from './path-aliases.ts';
 
 const resolveAliases = { alias: pathAliases() };
 

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { pathAliases } from './path-aliases';
+import { pathAliases } from './path-aliases.ts';
 
 // Four projects: `unit` (pure logic and thin adapters with fakes), `integration` (real sockets and
 // real HTTP on 127.0.0.1), `faults` (the whole app against the demo services while they fail, with
