@@ -3,7 +3,6 @@ import type { ApiHandlers } from '../../shared/ipc/contract';
 import type { AppSnapshot } from '../../shared/ipc/snapshot';
 import { callsView } from '../../shared/calls/view';
 import { UserFacingError } from '../../shared/ipc/dispatch';
-import { say } from '../../shared/messages/translate';
 import { createEventParser } from '../../shared/voicenter/parse';
 import { VOICENTER_SECRET, type SecretStore, type SettingsStore } from './settings';
 import { answerUnsavedChanges } from './settings/unsaved-changes';
@@ -16,10 +15,10 @@ import type { DemoServices, StartDemo } from './demo';
 import { Notices, type HostNotices } from './calls/notices';
 import { Telephony } from './calls/telephony';
 import { coreHandlers } from './handlers';
+import { updateHandlers, type UpdateControl } from './update';
 import { createIntegrations, type Integrations } from './integrations/compose';
 import { buildDiagnostics } from './diagnostics';
 import { ViewPublisher } from './calls/view-publisher';
-import { createHistory, type SaveTextFile } from './history/compose';
 import { DesktopService } from './desktop/desktop-service';
 
 export interface CoreDeps<D extends DemoServices = DemoServices> {
@@ -57,10 +56,8 @@ export interface CoreDeps<D extends DemoServices = DemoServices> {
   signalwireLoopbackHttp?: boolean;
   /** What the host found before the core existed or finds outside it (config file, data folder). */
   hostNotices?: HostNotices;
-  /** Saves the history's CSV where the agent chooses (Electron: a save dialog); else it is downloaded. */
-  saveTextFile?: SaveTextFile;
-  /** Puts text on the clipboard (Electron); else the window copies it. */
-  copyText?: (text: string) => void;
+  /** The app's own updates (electron/core/update/); a host that cannot update leaves it out. */
+  updates?: UpdateControl;
 }
 
 export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): RingsideCore<D> {
@@ -96,16 +93,6 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     recent: () => telephony.state.recent,
     openOutboundRoom: (callerPhone) => integrations.openOutboundRoom(callerPhone),
     desktopApp: deps.desktopApp ?? false,
-  });
-
-  const history = createHistory({
-    settings: deps.settings,
-    logger: deps.logger,
-    now: () => clock.now(),
-    dataDir: deps.dataDir,
-    saveTextFile: deps.saveTextFile,
-    copyText: deps.copyText,
-    onSaveFailed: () => notices.add('warning', say('history.not-saved'), 'history-not-saved'),
   });
 
   const alerts = new CallAlerts({
@@ -148,7 +135,6 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       notices: notices.list(),
       notificationsAvailable: deps.notificationsAvailable,
       ...integrations.views(),
-      history: history.view(telephony.state),
       desktop: desktop.view(),
       now: clock.now(),
     };
@@ -159,8 +145,6 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
 
   // The alert first: it must never wait for the followers or the window.
   telephony.onOwnCallEvent((event, before, after) => alerts.handle(event, before, after));
-  telephony.onOwnCallEvent((event, before, after) => history.onCallEvent(event, before, after));
-  history.follow(telephony);
   telephony.onOwnCallEvent((event, before, after) =>
     integrations.onCallEvent(event, before, after),
   );
@@ -172,8 +156,6 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
   telephony.onChange(schedulePush);
   notices.onChange(schedulePush);
   integrations.onChange(schedulePush);
-  integrations.onChange(() => history.roomsChanged(integrations.views().rocketchat.rooms));
-  history.onChange(schedulePush);
   desktop.onChange(schedulePush);
   deps.settings.onChange((settings, changed) => {
     if (changed.includes('voicenter')) telephony.setOwnExtensions(settings.voicenter.ownExtensions);
@@ -245,6 +227,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
   }
 
   const handlers: ApiHandlers = {
+    ...updateHandlers(deps.updates ?? null),
     ...coreHandlers({
       settings: deps.settings,
       secrets: deps.secrets,
@@ -281,12 +264,6 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       voicenterTimeoutMs: deps.voicenterTimings?.httpTimeoutMs,
     }),
     ...integrations.handlers,
-    ...history.handlers,
-    // The history keeps the wrap-up the agent sent with the call.
-    wrapUp: async (ivrid, wrapUp) => {
-      await integrations.handlers.wrapUp(ivrid, wrapUp);
-      history.wrappedUp(ivrid, wrapUp);
-    },
     ...desktop.handlers,
   };
 
@@ -296,7 +273,6 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     snapshot: () => publisher.state(),
     view,
     async start() {
-      await history.start();
       await integrations.start();
       await startForMode();
       schedulePush();
@@ -306,7 +282,6 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       publisher.stop();
       await telephony.disconnect();
       await integrations.stop();
-      await history.stop();
       await stopDemo();
     },
     onUpdate(listener) {

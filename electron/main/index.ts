@@ -22,6 +22,8 @@ import {
   Tray,
 } from 'electron';
 import Store from 'electron-store';
+// CommonJS: its autoUpdater is a getter the ESM named-import scan cannot see.
+import electronUpdater from 'electron-updater';
 import { parseTelUrl, telUrlFromArgv } from '../../shared/tel/parse';
 import { trayStateOf } from '../../shared/tray/tray-state';
 import { createRingsideCore } from '../core/compose';
@@ -37,8 +39,10 @@ import {
   type SettingsBackend,
 } from '../core/settings';
 import type { Logger } from '../core/ports';
+import { isOnCall, UpdateService } from '../core/update';
 import { startDemoServices } from '../demo/start-demo';
 import { registerAppScheme, serveApp } from './adapters/app-protocol';
+import { createAutoUpdater } from './adapters/auto-updater';
 import { createElectronNotifier } from './adapters/electron-notifier';
 import { createEventSender, registerIpc, trustedFrameFor } from './adapters/ipc';
 import { createOpenExternal } from './adapters/open-external';
@@ -107,6 +111,8 @@ async function start(): Promise<void> {
     logger,
     dataFolder,
   });
+  // The "system" language follows the OS's (Chromium's own reading of it).
+  settings.systemLocale = app.getLocale();
   if (!secrets.persistent) log.warn('no OS key store: secrets are kept in memory only');
   if (configProblem) hostNotices.add('warning', configProblem, 'config-file');
 
@@ -119,6 +125,24 @@ async function start(): Promise<void> {
       notificationsAvailable = plain.available;
       return plain.notifier;
     },
+  });
+
+  // The app's own updates: looked for on start and daily, installed only with the agent's consent
+  // and never during a call (core/update/). Only a packaged app has a feed (app-update.yml).
+  let onCall = (): boolean => false;
+  let beforeUpdateInstall = (): void => undefined;
+  const updates = new UpdateService({
+    updater: app.isPackaged
+      ? createAutoUpdater({
+          autoUpdater: electronUpdater.autoUpdater,
+          logger,
+          beforeInstall: () => beforeUpdateInstall(),
+        })
+      : null,
+    settings: () => settings.get().updates,
+    onCall: () => onCall(),
+    logger,
+    clock: systemClock,
   });
 
   const openExternal = createOpenExternal(shell);
@@ -134,7 +158,9 @@ async function start(): Promise<void> {
     openExternal,
     hostNotices,
     startDemo: startDemoServices,
+    updates,
   });
+  onCall = () => isOnCall(core.view());
   const disposers: (() => void)[] = [];
 
   // The window's security: its origin, CSP, permissions, and navigation guards on every contents.
@@ -153,6 +179,10 @@ async function start(): Promise<void> {
   });
 
   let quitting = false;
+  // Installing an update closes the windows before before-quit: they must not hide to the tray.
+  beforeUpdateInstall = () => {
+    quitting = true;
+  };
   let window: BrowserWindow | null = null;
   const openWindow = (): BrowserWindow => {
     const created = createMainWindow({
@@ -218,6 +248,7 @@ async function start(): Promise<void> {
     send('update', update);
     // The tray and the ring follow the view; board-only updates change neither.
     if (Object.keys(update.view).length === 0) return;
+    updates.callStateChanged();
     const view = core.view();
     tray.render(trayStateOf(view));
     const current = view.calls.currentCall;
@@ -287,6 +318,9 @@ async function start(): Promise<void> {
   });
 
   await core.start();
+  disposers.push(updates.onStatus((status) => send('updateStatus', status)));
+  disposers.push(() => updates.stop());
+  updates.start();
 }
 
 function openStore(name: string, dataDir: string, log: Logger): SettingsBackend {

@@ -9,6 +9,8 @@ import { secureUrlSchema } from '../net/secure-url';
 import type { AppState, AppUpdate, SettingsView } from './snapshot';
 import { rocketChatMethods } from './rocketchat-methods';
 import { signalWireMethods } from './signalwire-methods';
+import { updateMethods } from './update-methods';
+import type { UpdateStatus } from './update';
 import { desktopMethods } from './desktop-methods';
 import type { EventName, MethodName } from './names';
 
@@ -90,6 +92,7 @@ export const methods = {
   ...rocketChatMethods,
   ...signalWireMethods,
   ...desktopMethods,
+  ...updateMethods,
 } as const;
 export type Methods = typeof methods;
 export { methodNames, eventNames, invokeChannel, eventChannel } from './names';
@@ -108,6 +111,8 @@ export interface ApiEvents {
   update: AppUpdate;
   /** The agent clicked a call's notification: show that call. */
   focusCall: { ivrid: string };
+  /** The app's own update moved on (found, downloaded, ready to install). */
+  updateStatus: UpdateStatus;
 }
 // Every event has a payload type, and every payload type is a named event.
 const eventsMatchNames: Same<EventName, keyof ApiEvents> = true;

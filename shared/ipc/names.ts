@@ -36,10 +36,12 @@ export const methodNames = [
   'confirmCallLink',
   'cancelCallLink',
   'closeHintShown',
+  'getUpdateStatus',
+  'restartToUpdate',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 
-export const eventNames = ['snapshot', 'update', 'focusCall'] as const;
+export const eventNames = ['snapshot', 'update', 'focusCall', 'updateStatus'] as const;
 export type EventName = (typeof eventNames)[number];
 
 export const invokeChannel = (name: MethodName): string => `ringside:${name}`;

@@ -5,7 +5,6 @@
 import type { ParamsOf } from './catalogue';
 import { connectionMessages } from './connection';
 import { desktopMessages } from './desktop';
-import { historyMessages } from './history';
 import { ipcMessages } from './ipc';
 import { outboxMessages } from './outbox';
 import { rocketChatMessages } from './rocketchat';
@@ -15,7 +14,6 @@ import { signalWireMessages } from './signalwire';
 export const catalogue = {
   ...connectionMessages,
   ...desktopMessages,
-  ...historyMessages,
   ...ipcMessages,
   ...outboxMessages,
   ...rocketChatMessages,

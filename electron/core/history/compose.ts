@@ -11,7 +11,6 @@ import type { Handlers } from '../../../shared/ipc/define';
 import type { historyMethods } from '../../../shared/ipc/history-methods';
 import type { HistoryView } from '../../../shared/ipc/history';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
-import { say } from '../../../shared/messages/translate';
 import {
   formatPhoneForDisplay,
   DEFAULT_REGION,
@@ -107,7 +106,7 @@ export function createHistory(deps: HistoryDeps): HistoryFeature {
         saved = await deps.saveTextFile(fileName, csv);
       } catch (error) {
         log.warn('history export not saved', { error });
-        throw new UserFacingError('history-export-failed', say('history.export-failed'));
+        throw new UserFacingError('history-export-failed', 'The calls could not be saved there.');
       }
       return saved === null
         ? { kind: 'cancelled' }
@@ -121,7 +120,7 @@ export function createHistory(deps: HistoryDeps): HistoryFeature {
     callBack(id) {
       const entry = history.find(id);
       if (!entry || entry.callerPhone.trim() === '') {
-        throw new UserFacingError('history-no-number', say('history.no-number'));
+        throw new UserFacingError('history-no-number', 'That call has no number to call back.');
       }
       const number = formatPhoneForDisplay(entry.callerPhone, region());
       if (!deps.copyText) return { number, copied: false };

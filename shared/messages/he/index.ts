@@ -1,6 +1,5 @@
 export { connection } from './connection';
 export { desktop } from './desktop';
-export { history } from './history';
 export { ipc } from './ipc';
 export { outbox } from './outbox';
 export { rocketchat } from './rocketchat';

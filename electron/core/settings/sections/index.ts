@@ -7,6 +7,7 @@ import { notificationsSection } from './notifications';
 import { phoneSection } from './phone';
 import { rocketchatSection } from './rocketchat';
 import { signalwireSection } from './signalwire';
+import { updatesSection } from './updates';
 import { voicenterSection } from './voicenter';
 
 /** Every settings section, by name. A new section is one file plus one line here. */
@@ -17,6 +18,7 @@ export const sections = {
   demo: demoSection,
   rocketchat: rocketchatSection,
   signalwire: signalwireSection,
+  updates: updatesSection,
   desktop: desktopSection,
   phone: phoneSection,
 } as const;

@@ -75,6 +75,9 @@ export const en = {
   'queues.abandoned': 'Abandoned',
 
   'notices.dismiss': 'Dismiss',
+  'update.ready': 'Ringside {version} is ready to install.',
+  'update.afterCall': 'You can restart when the call is over.',
+  'update.restart': 'Restart to update',
 
   /** Every form field that takes a server address a password or token goes to. */
   'secureUrl.refused': `The address ${SECURE_URL_RULE}.`,

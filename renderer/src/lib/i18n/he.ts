@@ -75,6 +75,9 @@ export const he: Dictionary = {
   'queues.abandoned': 'נטשו',
 
   'notices.dismiss': 'סגירה',
+  'update.ready': 'גרסה {version} של Ringside מוכנה להתקנה.',
+  'update.afterCall': 'אפשר להפעיל מחדש כשהשיחה תסתיים.',
+  'update.restart': 'הפעלה מחדש לעדכון',
 
   'secureUrl.refused':
     'הכתובת חייבת להתחיל ב-https://, כדי שסיסמאות וטוקנים לעולם לא יעברו ברשת כטקסט גלוי.',

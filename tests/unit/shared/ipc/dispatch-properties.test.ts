@@ -41,6 +41,8 @@ const VALID: Record<MethodName, readonly unknown[][]> = {
   testRing: [[]],
   dismissNotice: [['notice-1']],
   exportDiagnostics: [[]],
+  getUpdateStatus: [[]],
+  restartToUpdate: [[]],
   rocketChatSignIn: [
     [{ serverUrl: 'https://chat.example', username: 'agent', password: 'pw', code: '123456' }],
     [{ serverUrl: 'http://localhost:3000', userId: 'u1', personalAccessToken: 'pat-12345678' }],
