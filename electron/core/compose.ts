@@ -13,7 +13,7 @@ import type { RingsideCore } from './types';
 import { CallAlerts } from './calls/call-alerts';
 import type { DemoServices, StartDemo } from './demo';
 import { Notices, type HostNotices } from './calls/notices';
-import { Telephony } from './calls/telephony';
+import { Telephony, type RealtimeClientLike } from './calls/telephony';
 import { coreHandlers } from './handlers';
 import { updateHandlers, type UpdateControl } from './update';
 import { createIntegrations, type Integrations } from './integrations/compose';
@@ -43,6 +43,11 @@ export interface CoreDeps<D extends DemoServices = DemoServices> {
   openExternal?: (url: string) => Promise<void>;
   /** Tests shorten the realtime client's timers. */
   voicenterTimings?: Partial<Timings>;
+  /**
+   * Builds the Voicenter realtime client for a sign-in; by default the real one over
+   * socket.io. Tests of the wiring hand in a client they feed events into.
+   */
+  voicenterClient?: (credentials: VoicenterCredentials) => RealtimeClientLike;
   /**
    * Starts the built-in demo (`electron/demo/`): the host provides it, so the core never loads
    * the simulators.
@@ -157,12 +162,14 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
   notices.onChange(schedulePush);
   integrations.onChange(schedulePush);
   desktop.onChange(schedulePush);
-  deps.settings.onChange((settings, changed) => {
+  // The settings store is the host's and outlives the core: let go of it on stop.
+  const offSettings = deps.settings.onChange((settings, changed) => {
     if (changed.includes('voicenter')) telephony.setOwnExtensions(settings.voicenter.ownExtensions);
     schedulePush();
   });
 
-  function clientFor(credentials: VoicenterCredentials): VoicenterRealtimeClient {
+  function clientFor(credentials: VoicenterCredentials): RealtimeClientLike {
+    if (deps.voicenterClient) return deps.voicenterClient(credentials);
     return new VoicenterRealtimeClient({
       credentials,
       io,
@@ -278,6 +285,8 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       schedulePush();
     },
     async stop() {
+      offSettings();
+      focusListeners.clear();
       desktop.stop();
       publisher.stop();
       await telephony.disconnect();

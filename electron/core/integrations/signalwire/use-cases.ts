@@ -115,15 +115,11 @@ export class SignalWireService implements SignalWireUseCases {
     this.testAbort = new AbortController();
     this.restoreHistory();
     this.disposers.push(this.deps.outbox.onChange(() => this.syncWithOutbox()));
-    const { onChange } = this.settings;
-    if (onChange) {
-      this.disposers.push(
-        onChange(() => {
-          this.links.setCustomDataKey(this.settings.get().customDataKey);
-          this.emit();
-        }),
-      );
-    }
+    const offSettings = this.settings.onChange?.(() => {
+      this.links.setCustomDataKey(this.settings.get().customDataKey);
+      this.emit();
+    });
+    if (offSettings) this.disposers.push(offSettings);
     this.deps.outbox.setTransport('signalwire', this.transport);
   }
 
@@ -553,13 +549,6 @@ export class SignalWireService implements SignalWireUseCases {
       }
     }
   }
-}
-
-function endpointDisplay(
-  result: { ok: true; display: string } | { ok: false },
-  raw: string,
-): string {
-  return result.ok ? result.display : raw;
 }
 
 function errorName(error: unknown): string {
