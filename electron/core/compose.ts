@@ -20,6 +20,7 @@ import { createIntegrations, type Integrations } from './integrations/compose';
 import { buildDiagnostics } from './diagnostics';
 import { ViewPublisher } from './calls/view-publisher';
 import { DesktopService } from './desktop/desktop-service';
+import { createHistory, type SaveTextFile } from './history/compose';
 
 export interface CoreDeps<D extends DemoServices = DemoServices> {
   settings: SettingsStore;
@@ -63,6 +64,10 @@ export interface CoreDeps<D extends DemoServices = DemoServices> {
   hostNotices?: HostNotices;
   /** The app's own updates (electron/core/update/); a host that cannot update leaves it out. */
   updates?: UpdateControl;
+  /** Saves the history's CSV where the agent chooses (Electron: a save dialog); else it is downloaded. */
+  saveTextFile?: SaveTextFile;
+  /** Puts text on the clipboard (Electron); else the window copies it. */
+  copyText?: (text: string) => void;
 }
 
 export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): RingsideCore<D> {
@@ -84,6 +89,15 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     openExternal: deps.openExternal,
     restTimeoutMs: deps.restTimeoutMs,
     signalwireLoopbackHttp: deps.signalwireLoopbackHttp,
+  });
+
+  const history = createHistory({
+    settings: deps.settings,
+    logger: deps.logger,
+    now: () => clock.now(),
+    dataDir: deps.dataDir,
+    saveTextFile: deps.saveTextFile,
+    copyText: deps.copyText,
   });
 
   const desktop = new DesktopService({
@@ -141,6 +155,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       notificationsAvailable: deps.notificationsAvailable,
       ...integrations.views(),
       desktop: desktop.view(),
+      history: history.view(telephony.state),
       now: clock.now(),
     };
   }
@@ -150,6 +165,8 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
 
   // The alert first: it must never wait for the followers or the window.
   telephony.onOwnCallEvent((event, before, after) => alerts.handle(event, before, after));
+  telephony.onOwnCallEvent((event, before, after) => history.onCallEvent(event, before, after));
+  history.follow(telephony);
   telephony.onOwnCallEvent((event, before, after) =>
     integrations.onCallEvent(event, before, after),
   );
@@ -164,6 +181,8 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
   desktop.onChange(schedulePush);
   // The settings store is the host's and outlives the core: let go of it on stop.
   const offSettings = deps.settings.onChange((settings, changed) => {
+  integrations.onChange(() => history.roomsChanged(integrations.views().rocketchat.rooms));
+  history.onChange(schedulePush);
     if (changed.includes('voicenter')) telephony.setOwnExtensions(settings.voicenter.ownExtensions);
     schedulePush();
   });
@@ -272,6 +291,12 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     }),
     ...integrations.handlers,
     ...desktop.handlers,
+    ...history.handlers,
+    // The history keeps the wrap-up the agent sent with the call.
+    wrapUp: async (ivrid, wrapUp) => {
+      await integrations.handlers.wrapUp(ivrid, wrapUp);
+      history.wrappedUp(ivrid, wrapUp);
+    },
   };
 
   return {
@@ -280,6 +305,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     snapshot: () => publisher.state(),
     view,
     async start() {
+      await history.start();
       await integrations.start();
       await startForMode();
       schedulePush();
@@ -291,6 +317,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       publisher.stop();
       await telephony.disconnect();
       await integrations.stop();
+      await history.stop();
       await stopDemo();
     },
     onUpdate(listener) {

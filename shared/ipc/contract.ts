@@ -12,6 +12,7 @@ import { signalWireMethods } from './signalwire-methods';
 import { updateMethods } from './update-methods';
 import type { UpdateStatus } from './update';
 import { desktopMethods } from './desktop-methods';
+import { historyMethods } from './history-methods';
 import type { EventName, MethodName } from './names';
 
 const extensionNumber = z
@@ -52,10 +53,10 @@ export const settingsPatchSchema = z
     ownExtensions: z.array(extensionNumber).max(50).optional(),
     notifications: z
       .object({ enabled: z.boolean().optional(), focusWindowOnRing: z.boolean().optional() })
-    /** The agent's language, or `system` to follow the operating system's. */
-    language: z.enum(['system', 'en', 'he']).optional(),
       .strict()
       .optional(),
+    /** The agent's language, or `system` to follow the operating system's. */
+    language: z.enum(['system', 'en', 'he']).optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -93,6 +94,7 @@ export const methods = {
   ...signalWireMethods,
   ...desktopMethods,
   ...updateMethods,
+  ...historyMethods,
 } as const;
 export type Methods = typeof methods;
 export { methodNames, eventNames, invokeChannel, eventChannel } from './names';

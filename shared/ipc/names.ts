@@ -38,6 +38,10 @@ export const methodNames = [
   'closeHintShown',
   'getUpdateStatus',
   'restartToUpdate',
+  'queryHistory',
+  'exportHistory',
+  'markHistorySeen',
+  'callBack',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

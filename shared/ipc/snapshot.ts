@@ -12,23 +12,24 @@ import type { OutboxView } from './outbox';
 import type { LanguageChoice, Locale } from '../messages/locale';
 import type { Message } from '../messages/catalogue';
 import type { DesktopView } from './desktop';
+import type { HistoryView } from './history';
 
 /** A message for the agent. */
 export interface Notice {
   id: string;
   level: 'info' | 'warning' | 'error';
-  text: string;
   /** The English words, for logs and tests. */
-  at: number;
+  text: string;
   /** What the window shows, in the agent's language (absent for a notice not yet given a code). */
   says?: Message;
+  at: number;
 }
 
 /** Settings as the renderer may see them: no secret is ever part of this. */
 export interface SettingsView {
-  voicenter: {
   /** What the agent chose, and the language that follows from it (the OS's for `system`); always sent by main. */
   language?: { choice: LanguageChoice; locale: Locale };
+  voicenter: {
     loginType: LoginType;
     /** email (user), username (account); '' for token logins. */
     identity: string;
@@ -67,6 +68,7 @@ export interface AppSnapshot {
   signalwire: SignalWireView;
   outbox: OutboxView;
   desktop: DesktopView;
+  history: HistoryView;
   /** Wall clock of main when the snapshot was made (for live timers without clock drift). */
   now: number;
 }

@@ -6,14 +6,14 @@ import type { signalWireMethods } from '../../../shared/ipc/signalwire-methods';
 import type { AppSnapshot } from '../../../shared/ipc/snapshot';
 import { Outbox } from '../outbox/outbox';
 import { FileOutboxStorage } from '../outbox/file-storage';
-import { RocketChatService } from './rocketchat/use-cases';
 import type { SecretStore, SettingsStore } from '../settings';
-import { SignalWireService } from './signalwire/use-cases';
-import { signalWireSettingsFrom } from './signalwire/ports';
 import type { Clock, Logger } from '../ports';
 import type { DemoServices } from '../demo';
 import type { Notices } from '../calls/notices';
-import { DemoAwareRocketChatStore } from './rocketchat/demo';
+import { rocketChatSettingsFrom } from './rocketchat/ports';
+import { RocketChatService } from './rocketchat/use-cases';
+import { signalWireSettingsFrom } from './signalwire/ports';
+import { SignalWireService } from './signalwire/use-cases';
 
 export interface IntegrationsDeps {
   settings: SettingsStore;
@@ -44,7 +44,10 @@ export interface Integrations {
 
 /**
  * The REST side that follows the call: Rocket.Chat rooms and SignalWire events, both delivering
- * through one durable outbox stored in the data folder.
+ * through one durable outbox stored in the data folder. Each integration has the same shape
+ * (`electron/README.md`, "How to add an integration"): it is built here from its ports, its
+ * handlers join the IPC table, its view joins the snapshot, it follows the agent's own calls, and
+ * the demo is handed to it whole.
  */
 export function createIntegrations(deps: IntegrationsDeps): Integrations {
   const log = deps.logger;
@@ -53,10 +56,9 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
     clock: deps.clock,
     logger: log.child('outbox'),
   });
-  const rocketchatStore = new DemoAwareRocketChatStore(deps.settings, deps.secrets);
   const rocketchat = new RocketChatService({
-    settings: rocketchatStore.settingsPort,
-    secrets: rocketchatStore.secretsPort,
+    settings: rocketChatSettingsFrom(deps.settings),
+    secrets: deps.secrets,
     outbox,
     logger: log,
     clock: deps.clock,
@@ -75,7 +77,6 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
       allowLoopbackHttp: deps.signalwireLoopbackHttp ?? false,
     },
   });
-  outbox.setTransport('signalwire', signalwire.transport);
 
   return {
     handlers: { ...rocketchat.handlers, ...signalwire.handlers },
@@ -100,7 +101,6 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
       return () => offs.forEach((off) => off());
     },
     async useDemo(demo) {
-      rocketchatStore.enterDemo();
       const agent = demo.rocketchat.users.agent;
       await rocketchat.useDemo({
         url: demo.rocketchat.url,
@@ -111,11 +111,8 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
     },
     async leaveDemo() {
       signalwire.leaveDemo();
-      // Out of the demo's server, whose rooms end with it.
+      // Out of the demo's server, whose rooms end with it, and back to the agent's own.
       await rocketchat.leaveDemo();
-      rocketchatStore.leaveDemo();
-      // Back to the agent's own Rocket.Chat, if they had signed in to one.
-      await rocketchat.resumeStoredSession();
     },
     async start() {
       await outbox.start();

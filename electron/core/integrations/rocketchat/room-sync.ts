@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CallInfo, CallState, RealtimeEvent } from '../../../../shared/domain/calls';
 import { UserFacingError } from '../../../../shared/ipc/dispatch';
 import type { WrapUp } from '../../../../shared/ipc/rocketchat-methods';
-import type { Outbox } from '../../outbox/outbox';
+import type { RocketChatOutboxPort } from './ports';
 import type { Clock, Logger } from '../../ports';
 import type { RocketChatSettings } from '../../settings/sections/rocketchat';
 import { EVENT_LABEL, type EnsureRoomPayload, type RoomClosePayload } from './actions';
@@ -20,7 +20,7 @@ import { belongsTo, type ServerRef } from './server-ref';
 
 export interface RoomSyncDeps {
   registry: RoomRegistry;
-  outbox: Outbox;
+  outbox: RocketChatOutboxPort;
   clock: Clock;
   logger: Logger;
   settings: () => RocketChatSettings;

@@ -1,11 +1,15 @@
+/**
+ * Rocket.Chat for the agent's calls, as use cases: the session (sign-in, the version check, the
+ * session's renewal), the rooms that follow the calls, and the view. Everything the agent does to
+ * a room goes through the durable outbox; `transport.ts` delivers it.
+ */
 import { join } from 'node:path';
 import type { CallState, RealtimeEvent } from '../../../../shared/domain/calls';
-import type { Handlers } from '../../../../shared/ipc/define';
 import { UserFacingError } from '../../../../shared/ipc/dispatch';
 import type {
+  RocketChatSettingsPatch,
   RocketChatSignIn,
   WrapUp,
-  rocketChatMethods,
 } from '../../../../shared/ipc/rocketchat-methods';
 import type {
   RocketChatStatus,
@@ -13,34 +17,24 @@ import type {
   RocketChatView,
   RocketChatServerView,
 } from '../../../../shared/ipc/rocketchat';
-import type { Outbox } from '../../outbox/outbox';
 import type { Clock, Logger } from '../../ports';
-import { ROCKETCHAT_AUTH_TOKEN, type RocketChatSettings } from '../../settings/sections/rocketchat';
-import type { SecretKey } from '../../settings/section';
+import { ROCKETCHAT_AUTH_TOKEN } from '../../settings/sections/rocketchat';
 import { RocketChatClient, type RocketChatSession } from './client';
 import { serverOfAction } from './actions';
-import { RocketChatError } from './errors';
+import { RocketChatDemoOverlay, type RocketChatDemo } from './demo';
+import { RocketChatError, userFacingError } from './errors';
+import { rocketChatHandlers, type RocketChatHandlers, type RocketChatUseCases } from './handlers';
+import type { RocketChatOutboxPort, RocketChatSecretsPort, RocketChatSettingsPort } from './ports';
 import { RoomRegistry } from './room-registry';
 import { RoomSync } from './room-sync';
 import { normaliseServerUrl, type ServerRef } from './server-ref';
 import { RocketChatTransport } from './transport';
-import { buildView } from './view';
-
-export interface RocketChatSettingsStore {
-  get(): RocketChatSettings;
-  update(patch: Partial<RocketChatSettings>): unknown;
-}
-
-export interface RocketChatSecretStore {
-  get(key: SecretKey): string | null | undefined | Promise<string | null | undefined>;
-  set(key: SecretKey, value: string): unknown;
-  delete(key: SecretKey): unknown;
-}
+import { buildView, userViewOf } from './view';
 
 export interface RocketChatServiceDeps {
-  settings: RocketChatSettingsStore;
-  secrets: RocketChatSecretStore;
-  outbox: Outbox;
+  settings: RocketChatSettingsPort;
+  secrets: RocketChatSecretsPort;
+  outbox: RocketChatOutboxPort;
   logger: Logger;
   clock: Clock;
   fetch?: typeof fetch;
@@ -54,19 +48,17 @@ export interface RocketChatServiceDeps {
   signedOutWaitMs?: number;
 }
 
-export type RocketChatHandlers = Handlers<typeof rocketChatMethods>;
-
 const majorOf = (version: string): number => Number.parseInt(version, 10);
 /** VoIP rooms exist from 4.x to 7.x; 8.0 removed them. */
 export const supportsVoip = (version: string): boolean =>
   majorOf(version) >= 4 && majorOf(version) < 8;
 
 /**
- * The agent's Rocket.Chat session and the rooms that follow their calls. Everything the agent
- * does to a room goes through the durable outbox; this service decides what to queue (from the
- * agent's buttons and, with "keep in step", from the call's own events) and shows where it stands.
+ * The agent's Rocket.Chat session and the rooms that follow their calls: decides what to queue
+ * (from the agent's buttons and, with "keep in step", from the call's own events) and shows where
+ * it stands.
  */
-export class RocketChatService {
+export class RocketChatService implements RocketChatUseCases {
   readonly handlers: RocketChatHandlers;
   private client: RocketChatClient | null = null;
   private status: RocketChatStatus = 'signed-out';
@@ -74,8 +66,8 @@ export class RocketChatService {
   private user: RocketChatUserView | null = null;
   /** Where Ringside is signed in (kept while a session waits to be renewed): rooms go there only. */
   private signedInTo: ServerRef | null = null;
-  /** The demo's server while the demo runs: rooms of any other demo server are gone with it. */
-  private demoUrl: string | null = null;
+  /** While the demo runs: its server, and the sign-in there (in memory only). */
+  private readonly demo: RocketChatDemoOverlay;
   /** Plain-words notices, by subject: the server (version, reachability), the account, the session. */
   private readonly notices: {
     server: string | null;
@@ -96,6 +88,7 @@ export class RocketChatService {
 
   constructor(private readonly deps: RocketChatServiceDeps) {
     this.log = deps.logger.child('rocketchat');
+    this.demo = new RocketChatDemoOverlay(deps);
     const dataFile = deps.dataDir ? join(deps.dataDir, 'rocketchat-rooms.json') : null;
     this.registry = new RoomRegistry(dataFile, this.log, () => deps.clock.now());
     this.transport = new RocketChatTransport({
@@ -114,31 +107,26 @@ export class RocketChatService {
       outbox: deps.outbox,
       clock: deps.clock,
       logger: this.log,
-      settings: () => deps.settings.get(),
+      settings: () => this.settings.get(),
       ready: () => this.requireRooms(),
       server: () => this.signedInTo,
     });
-    this.handlers = {
-      rocketChatSignIn: async (input) => {
-        await this.signIn(input);
-        return this.view();
-      },
-      rocketChatSignOut: () => this.signOut(),
-      openRoom: (ivrid) => this.sync.openRoom(ivrid),
-      roomAction: (ivrid, action) => this.sync.roomAction(ivrid, action),
-      wrapUp: (ivrid, wrapUp: WrapUp) => this.sync.wrapUp(ivrid, wrapUp),
-      retryAction: (id) => this.sync.retryAction(id),
-      discardAction: (id) => this.sync.discardAction(id),
-      openRoomInBrowser: (ivrid) => this.openInBrowser(ivrid),
-      updateRocketChatSettings: async (patch) => {
-        const clean = Object.fromEntries(
-          Object.entries(patch).filter(([, value]) => value !== undefined),
-        );
-        await this.deps.settings.update(clean);
-        this.emit();
-        return this.view();
-      },
-    };
+    this.handlers = rocketChatHandlers(this);
+  }
+
+  /** Read and written through the demo overlay: the demo's sign-in while it runs, the agent's otherwise. */
+  private get settings(): RocketChatSettingsPort {
+    return this.demo.settings;
+  }
+
+  private get secrets(): RocketChatSecretsPort {
+    return this.demo.secrets;
+  }
+
+  /** The demo's server while the demo runs: rooms of any other demo server are gone with it. */
+  private get demoUrl(): string | null {
+    const demo = this.demo.current;
+    return demo ? normaliseServerUrl(demo.url) : null;
   }
 
   /** Loads the rooms, plugs into the outbox and resumes the stored session (checked in the background). */
@@ -157,8 +145,8 @@ export class RocketChatService {
    * Rocket.Chat back to the agent's own server); checked against the server in the background.
    */
   async resumeStoredSession(): Promise<void> {
-    const settings = this.deps.settings.get();
-    const token = await this.deps.secrets.get(ROCKETCHAT_AUTH_TOKEN);
+    const settings = this.settings.get();
+    const token = this.secrets.get(ROCKETCHAT_AUTH_TOKEN);
     if (settings.serverUrl && settings.userId && settings.authKind && token) {
       const url = normaliseServerUrl(settings.serverUrl);
       const server: ServerRef = {
@@ -212,12 +200,7 @@ export class RocketChatService {
       if (!session) return;
       const me =
         session.kind === 'pat' ? await client.useToken(session) : (await client.resume(session)).me;
-      this.user = {
-        userId: me._id,
-        username: me.username,
-        name: me.name ?? me.username,
-        isAgent: (me.roles ?? []).includes('livechat-agent'),
-      };
+      this.user = userViewOf(me);
       this.agentNotice();
       this.deps.outbox.wake('rocketchat');
     } catch (error) {
@@ -234,24 +217,29 @@ export class RocketChatService {
    * as long as this demo: rooms of an earlier demo's server are forgotten (it is gone, and a new
    * demo listens on a new port), with whatever was queued for them.
    */
-  async useDemo(sim: { url: string; username: string; password: string }): Promise<void> {
-    this.demoUrl = normaliseServerUrl(sim.url);
-    await this.signIn({ serverUrl: sim.url, username: sim.username, password: sim.password });
+  async useDemo(demo: RocketChatDemo): Promise<void> {
+    this.demo.enter(demo);
+    await this.signIn({ serverUrl: demo.url, username: demo.username, password: demo.password });
     await this.forgetGoneDemos();
   }
 
-  /** The demo stops: Ringside signs out of its server and forgets the rooms that were there. */
+  /**
+   * The demo stops: Ringside signs out of its server, forgets the rooms that were there, and
+   * goes back to the agent's own Rocket.Chat, if they had signed in to one.
+   */
   async leaveDemo(): Promise<void> {
-    this.demoUrl = null;
+    if (!this.demo.current) return;
     await this.signOut();
+    this.demo.leave();
     await this.forgetGoneDemos();
+    await this.resumeStoredSession();
   }
 
   async signIn(input: RocketChatSignIn): Promise<void> {
     const serverUrl = normaliseServerUrl(input.serverUrl);
     const client = this.makeClient(serverUrl);
     const probed = await this.probe(client).catch((error: unknown) => {
-      throw this.userError(error);
+      throw userFacingError(error);
     });
     let session: RocketChatSession;
     let me;
@@ -274,7 +262,7 @@ export class RocketChatService {
           'Rocket.Chat did not accept that user id and personal access token.',
         );
       }
-      throw this.userError(error);
+      throw userFacingError(error);
     }
     const server: ServerRef = {
       url: serverUrl,
@@ -289,8 +277,8 @@ export class RocketChatService {
     this.server = probed.server;
     this.notices.server = probed.notice;
     this.notices.session = null;
-    await this.deps.secrets.set(ROCKETCHAT_AUTH_TOKEN, session.authToken);
-    await this.deps.settings.update({
+    this.secrets.set(ROCKETCHAT_AUTH_TOKEN, session.authToken);
+    this.settings.update({
       serverUrl,
       username: me.username,
       userId: session.userId,
@@ -298,12 +286,7 @@ export class RocketChatService {
     });
     await this.registry.useServer(server);
     this.status = 'signed-in';
-    this.user = {
-      userId: me._id,
-      username: me.username,
-      name: me.name ?? me.username,
-      isAgent: (me.roles ?? []).includes('livechat-agent'),
-    };
+    this.user = userViewOf(me);
     this.agentNotice();
     this.log.info('signed in to Rocket.Chat', {
       server: serverUrl,
@@ -324,8 +307,8 @@ export class RocketChatService {
     this.notices.server = null;
     this.notices.account = null;
     this.notices.session = null;
-    await this.deps.secrets.delete(ROCKETCHAT_AUTH_TOKEN);
-    await this.deps.settings.update({ userId: '', authKind: '' });
+    this.secrets.delete(ROCKETCHAT_AUTH_TOKEN);
+    this.settings.update({ userId: '', authKind: '' });
     this.emit();
     // Best effort: the token is forgotten here whatever the server says.
     await client?.logout().catch(() => undefined);
@@ -344,6 +327,36 @@ export class RocketChatService {
     return this.sync.onCallEvent(event, before, after);
   }
 
+  openRoom(ivrid: string): Promise<void> {
+    return this.sync.openRoom(ivrid);
+  }
+
+  roomAction(ivrid: string, action: 'hold' | 'unhold' | 'end'): Promise<void> {
+    return this.sync.roomAction(ivrid, action);
+  }
+
+  wrapUp(ivrid: string, wrapUp: WrapUp): Promise<void> {
+    return this.sync.wrapUp(ivrid, wrapUp);
+  }
+
+  retryAction(id: string): Promise<void> {
+    return this.sync.retryAction(id);
+  }
+
+  discardAction(id: string): Promise<void> {
+    return this.sync.discardAction(id);
+  }
+
+  /** Auto-open, keep in step, default tags. */
+  async updateSettings(patch: RocketChatSettingsPatch): Promise<RocketChatView> {
+    const clean = Object.fromEntries(
+      Object.entries(patch).filter(([, value]) => value !== undefined),
+    );
+    await this.settings.update(clean);
+    this.emit();
+    return this.view();
+  }
+
   view(): RocketChatView {
     return buildView({
       status: this.status,
@@ -352,7 +365,7 @@ export class RocketChatService {
       notices: [this.notices.session, this.notices.server, this.notices.account].filter(
         (notice): notice is string => notice !== null,
       ),
-      settings: this.deps.settings.get(),
+      settings: this.settings.get(),
       rooms: this.registry.all(),
       current: this.signedInTo,
     });
@@ -393,8 +406,7 @@ export class RocketChatService {
       ...(this.deps.timeoutMs ? { timeoutMs: this.deps.timeoutMs } : {}),
       onSession: (session) => {
         if (this.client?.serverUrl !== serverUrl) return;
-        if (session)
-          void Promise.resolve(this.deps.secrets.set(ROCKETCHAT_AUTH_TOKEN, session.authToken));
+        if (session) this.secrets.set(ROCKETCHAT_AUTH_TOKEN, session.authToken);
         else this.sessionEnded();
       },
     });
@@ -447,7 +459,7 @@ export class RocketChatService {
     }
   }
 
-  private async openInBrowser(ivrid: string): Promise<void> {
+  async openRoomInBrowser(ivrid: string): Promise<void> {
     const link = this.view().rooms.find((room) => room.ivrid === ivrid)?.link ?? null;
     if (!link) throw new UserFacingError('no-room', 'This call has no Rocket.Chat room yet.');
     const url = new URL(link);
@@ -463,24 +475,6 @@ export class RocketChatService {
     if (!this.deps.openExternal)
       throw new UserFacingError('unavailable', 'Ringside cannot open a browser here.');
     await this.deps.openExternal(url.toString());
-  }
-
-  private userError(error: unknown): Error {
-    if (!(error instanceof RocketChatError))
-      return error instanceof Error ? error : new Error(String(error));
-    const code =
-      {
-        'totp-required': 'two-factor-required',
-        'totp-invalid': 'two-factor-invalid',
-        'unauthorized-login': 'wrong-credentials',
-        'not-logged-in': 'wrong-credentials',
-      }[error.code] ??
-      (error.transient
-        ? 'unreachable'
-        : error.info.route === 'login' && error.status === 401
-          ? 'wrong-credentials'
-          : 'rocketchat-error');
-    return new UserFacingError(code, error.message);
   }
 
   private emit(): void {

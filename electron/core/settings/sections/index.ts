@@ -21,9 +21,9 @@ export const sections = {
   updates: updatesSection,
   desktop: desktopSection,
   phone: phoneSection,
+  language: languageSection,
 } as const;
 
-  language: languageSection,
 export type Sections = typeof sections;
 export type SectionName = keyof Sections;
 export type SectionValue<K extends SectionName> = z.output<Sections[K]['schema']>;

@@ -77,6 +77,21 @@ const VALID: Record<MethodName, readonly unknown[][]> = {
       },
     ],
   ],
+  queryHistory: [
+    [{ offset: 0, limit: 50 }],
+    [
+      {
+        offset: 50,
+        limit: 50,
+        outcomes: ['missed', 'abandoned'],
+        directions: ['incoming'],
+        text: '050',
+      },
+    ],
+  ],
+  exportHistory: [[{}], [{ outcomes: ['answered'], text: 'Dana' }]],
+  markHistorySeen: [[]],
+  callBack: [['ivr-1:201']],
   updateDesktopSettings: [
     [{ alertMode: 'notify', dnd: { on: true, minutes: 30 } }],
     [{ dnd: { on: false }, startAtLogin: true, shortcuts: { showWindow: 'CmdOrCtrl+Alt+R' } }],

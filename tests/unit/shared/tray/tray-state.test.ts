@@ -59,6 +59,7 @@ function snapshot(options: {
     signalwire: { configured: false } as AppSnapshot['signalwire'],
     outbox: { items: [] },
     desktop: desktopView(),
+    history: { total: 0, missedUnseen: 0, revision: 0, callers: [] },
     now: NOW,
   };
 }
