@@ -3,6 +3,7 @@ import type { ApiHandlers } from '../../shared/ipc/contract';
 import type { AppSnapshot } from '../../shared/ipc/snapshot';
 import { callsView } from '../../shared/calls/view';
 import { UserFacingError } from '../../shared/ipc/dispatch';
+import { say } from '../../shared/messages/translate';
 import { createEventParser } from '../../shared/voicenter/parse';
 import { VOICENTER_SECRET, type SecretStore, type SettingsStore } from './settings';
 import { answerUnsavedChanges } from './settings/unsaved-changes';
@@ -19,8 +20,8 @@ import { updateHandlers, type UpdateControl } from './update';
 import { createIntegrations, type Integrations } from './integrations/compose';
 import { buildDiagnostics } from './diagnostics';
 import { ViewPublisher } from './calls/view-publisher';
-import { DesktopService } from './desktop/desktop-service';
 import { createHistory, type SaveTextFile } from './history/compose';
+import { DesktopService } from './desktop/desktop-service';
 
 export interface CoreDeps<D extends DemoServices = DemoServices> {
   settings: SettingsStore;
@@ -62,12 +63,12 @@ export interface CoreDeps<D extends DemoServices = DemoServices> {
   signalwireLoopbackHttp?: boolean;
   /** What the host found before the core existed or finds outside it (config file, data folder). */
   hostNotices?: HostNotices;
-  /** The app's own updates (electron/core/update/); a host that cannot update leaves it out. */
-  updates?: UpdateControl;
   /** Saves the history's CSV where the agent chooses (Electron: a save dialog); else it is downloaded. */
   saveTextFile?: SaveTextFile;
   /** Puts text on the clipboard (Electron); else the window copies it. */
   copyText?: (text: string) => void;
+  /** The app's own updates (electron/core/update/); a host that cannot update leaves it out. */
+  updates?: UpdateControl;
 }
 
 export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): RingsideCore<D> {
@@ -91,15 +92,6 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     signalwireLoopbackHttp: deps.signalwireLoopbackHttp,
   });
 
-  const history = createHistory({
-    settings: deps.settings,
-    logger: deps.logger,
-    now: () => clock.now(),
-    dataDir: deps.dataDir,
-    saveTextFile: deps.saveTextFile,
-    copyText: deps.copyText,
-  });
-
   const desktop = new DesktopService({
     settings: deps.settings,
     clock,
@@ -112,6 +104,17 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     recent: () => telephony.state.recent,
     openOutboundRoom: (callerPhone) => integrations.openOutboundRoom(callerPhone),
     desktopApp: deps.desktopApp ?? false,
+  });
+
+  const history = createHistory({
+    settings: deps.settings,
+    logger: deps.logger,
+    now: () => clock.now(),
+    dataDir: deps.dataDir,
+    saveTextFile: deps.saveTextFile,
+    copyText: deps.copyText,
+    lookupVisitor: (phone, signal) => integrations.lookUpCaller(phone, signal),
+    onSaveFailed: () => notices.add('warning', say('history.not-saved'), 'history-not-saved'),
   });
 
   const alerts = new CallAlerts({
@@ -154,8 +157,8 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       notices: notices.list(),
       notificationsAvailable: deps.notificationsAvailable,
       ...integrations.views(),
-      desktop: desktop.view(),
       history: history.view(telephony.state),
+      desktop: desktop.view(),
       now: clock.now(),
     };
   }
@@ -178,11 +181,11 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
   telephony.onChange(schedulePush);
   notices.onChange(schedulePush);
   integrations.onChange(schedulePush);
+  integrations.onChange(() => history.roomsChanged(integrations.views().rocketchat.rooms));
+  history.onChange(schedulePush);
   desktop.onChange(schedulePush);
   // The settings store is the host's and outlives the core: let go of it on stop.
   const offSettings = deps.settings.onChange((settings, changed) => {
-  integrations.onChange(() => history.roomsChanged(integrations.views().rocketchat.rooms));
-  history.onChange(schedulePush);
     if (changed.includes('voicenter')) telephony.setOwnExtensions(settings.voicenter.ownExtensions);
     schedulePush();
   });
@@ -290,13 +293,13 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       voicenterTimeoutMs: deps.voicenterTimings?.httpTimeoutMs,
     }),
     ...integrations.handlers,
-    ...desktop.handlers,
     ...history.handlers,
     // The history keeps the wrap-up the agent sent with the call.
     wrapUp: async (ivrid, wrapUp) => {
       await integrations.handlers.wrapUp(ivrid, wrapUp);
       history.wrappedUp(ivrid, wrapUp);
     },
+    ...desktop.handlers,
   };
 
   return {

@@ -12,6 +12,8 @@ export type PreviousCall = Pick<
 
 export interface ConversationSummary {
   rid: string;
+  /** The call the conversation was opened for, when this desk opened it (its wrap-up is in the history). */
+  ivrid: string | null;
   /** When the conversation started, and ended (null while open). */
   startedAt: number | null;
   closedAt: number | null;

@@ -5,6 +5,7 @@
 import type { ParamsOf } from './catalogue';
 import { connectionMessages } from './connection';
 import { desktopMessages } from './desktop';
+import { historyMessages } from './history';
 import { ipcMessages } from './ipc';
 import { outboxMessages } from './outbox';
 import { rocketChatMessages } from './rocketchat';
@@ -14,6 +15,7 @@ import { signalWireMessages } from './signalwire';
 export const catalogue = {
   ...connectionMessages,
   ...desktopMessages,
+  ...historyMessages,
   ...ipcMessages,
   ...outboxMessages,
   ...rocketChatMessages,

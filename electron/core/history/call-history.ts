@@ -134,6 +134,11 @@ export class CallHistory {
     return this.entries.filter(matcher(filter, this.deps.region()));
   }
 
+  /** The wrap-up written for a call (on any of its entries), or null. */
+  wrapUpOf(ivrid: string): HistoryWrapUp | null {
+    return this.entries.find((e) => e.ivrid === ivrid && e.wrapUp !== null)?.wrapUp ?? null;
+  }
+
   find(id: string): HistoryEntry | undefined {
     return this.entries.find((e) => e.id === id);
   }

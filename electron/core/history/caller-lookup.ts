@@ -11,6 +11,7 @@ import type { CallInfo, CallState, RealtimeEvent } from '../../../shared/domain/
 import {
   customDataExtras,
   type CallerInfo,
+  type ConversationSummary,
   type PreviousCall,
   type VisitorLookup,
 } from '../../../shared/history/caller-info';
@@ -107,9 +108,23 @@ export class CallerLookup {
   }
 
   private async lookUpVisitor(ivrid: string, phone: string, phoneKey: string): Promise<void> {
-    const result = await this.visitor(phone, phoneKey);
+    const result = this.withWrapUps(await this.visitor(phone, phoneKey));
     const info = this.calls.get(ivrid);
     if (info) this.put({ ...info, rocketchat: result });
+  }
+
+  /** The wrap-ups the agent wrote for the conversations' calls, from the history. */
+  private withWrapUps(result: VisitorLookup): VisitorLookup {
+    if (result.status !== 'found') return result;
+    const fill = (room: ConversationSummary): ConversationSummary => {
+      const wrapUp = room.ivrid === null ? null : this.deps.history.wrapUpOf(room.ivrid);
+      return wrapUp ? { ...room, comment: wrapUp.comment, tags: wrapUp.tags } : room;
+    };
+    return {
+      ...result,
+      openRoom: result.openRoom ? fill(result.openRoom) : null,
+      closed: result.closed.map(fill),
+    };
   }
 
   private visitor(phone: string, phoneKey: string): Promise<VisitorLookup> {

@@ -4,6 +4,7 @@ import type { Handlers } from '../../../shared/ipc/define';
 import type { rocketChatMethods } from '../../../shared/ipc/rocketchat-methods';
 import type { signalWireMethods } from '../../../shared/ipc/signalwire-methods';
 import type { AppSnapshot } from '../../../shared/ipc/snapshot';
+import type { VisitorLookup } from '../../../shared/history/caller-info';
 import { Outbox } from '../outbox/outbox';
 import { FileOutboxStorage } from '../outbox/file-storage';
 import type { SecretStore, SettingsStore } from '../settings';
@@ -33,6 +34,8 @@ export interface Integrations {
   handlers: Handlers<typeof rocketChatMethods> & Handlers<typeof signalWireMethods>;
   views(): Pick<AppSnapshot, 'rocketchat' | 'signalwire' | 'outbox'>;
   onCallEvent(event: RealtimeEvent, before: CallState, after: CallState): void;
+  /** Who a ringing caller is in Rocket.Chat (the screen pop). */
+  lookUpCaller(phone: string, signal: AbortSignal): Promise<VisitorLookup>;
   /** Opens the Rocket.Chat room of a call the agent is about to place; answers the room's call id. */
   openOutboundRoom(callerPhone: string): Promise<string>;
   onChange(listener: () => void): () => void;
@@ -85,6 +88,7 @@ export function createIntegrations(deps: IntegrationsDeps): Integrations {
       signalwire: signalwire.view(),
       outbox: outbox.view(),
     }),
+    lookUpCaller: (phone, signal) => rocketchat.lookUpCaller(phone, signal),
     onCallEvent(event, before, after) {
       rocketchat.onCallEvent(event, before, after).catch((error: unknown) => {
         log.error('Rocket.Chat could not follow the call', { error });

@@ -1,5 +1,6 @@
 export { connection } from './connection';
 export { desktop } from './desktop';
+export { history } from './history';
 export { ipc } from './ipc';
 export { outbox } from './outbox';
 export { rocketchat } from './rocketchat';

@@ -27,6 +27,8 @@ import { rocketChatHandlers, type RocketChatHandlers, type RocketChatUseCases } 
 import type { RocketChatOutboxPort, RocketChatSecretsPort, RocketChatSettingsPort } from './ports';
 import { RoomRegistry } from './room-registry';
 import { RoomSync } from './room-sync';
+import { lookUpCaller } from './caller-lookup';
+import type { VisitorLookup } from '../../../../shared/history/caller-info';
 import { normaliseServerUrl, type ServerRef } from './server-ref';
 import { RocketChatTransport } from './transport';
 import { buildView, userViewOf } from './view';
@@ -355,6 +357,20 @@ export class RocketChatService implements RocketChatUseCases {
     await this.settings.update(clean);
     this.emit();
     return this.view();
+  }
+
+  /** Who a ringing caller is in Rocket.Chat (the screen pop): `unavailable` unless signed in. */
+  lookUpCaller(phone: string, signal: AbortSignal): Promise<VisitorLookup> {
+    const client = this.status === 'signed-in' ? this.client : null;
+    const server = this.signedInTo;
+    if (!client || !server) return Promise.resolve({ status: 'unavailable' });
+    return lookUpCaller({
+      client,
+      serverUrl: server.url,
+      rooms: this.registry.all(),
+      phone,
+      signal,
+    });
   }
 
   view(): RocketChatView {
