@@ -129,13 +129,16 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
         void Promise.resolve(integrations.handlers.openRoom(ivrid)).catch((error: unknown) =>
           notices.add(
             'warning',
-            error instanceof UserFacingError ? error.message : 'The room could not be opened.',
+            error instanceof UserFacingError
+              ? (error.says ?? error.message)
+              : 'The room could not be opened.',
             'notification-open-room',
           ),
         );
     },
-    onFailure: (message) => {
-      notices.add('warning', message, 'notification-failed');
+    locale: () => deps.settings.locale(),
+    onFailure: (message, says) => {
+      notices.add('warning', says ?? message, 'notification-failed');
       desktop.notificationOutcome(message);
     },
     onShown: () => desktop.notificationOutcome(null),
@@ -243,9 +246,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       if (account) return connectAccount(account);
       notices.add(
         'warning',
-        deps.secrets.persistent
-          ? 'Your Voicenter sign-in is incomplete. Sign in again to receive calls.'
-          : 'This computer cannot encrypt stored passwords, so Ringside did not keep yours. Sign in again to receive calls.',
+        say(deps.secrets.persistent ? 'settings.sign-in-incomplete' : 'settings.secrets-not-kept'),
         'voicenter-signin-needed',
       );
       await telephony.disconnect();
@@ -280,7 +281,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       connectAccount,
       connectDemo: async () => {
         if (!deps.settings.get().demo.enabled) {
-          throw new UserFacingError('demo-disabled', 'The demo is turned off on this computer.');
+          throw new UserFacingError('demo-disabled', say('settings.demo-disabled'));
         }
         deps.settings.update({ app: { mode: 'demo' } });
         await connectDemo();

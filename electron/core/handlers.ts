@@ -2,6 +2,7 @@ import type { Handlers } from '../../shared/ipc/define';
 import type { BoardSelection, coreMethods, VoicenterSignIn } from '../../shared/ipc/contract';
 import type { AppState } from '../../shared/ipc/snapshot';
 import { UserFacingError } from '../../shared/ipc/dispatch';
+import { say } from '../../shared/messages/translate';
 import {
   DEFAULT_LOGIN_BASE_URL,
   VOICENTER_SECRET,
@@ -61,7 +62,7 @@ export function coreHandlers(deps: CoreHandlerDeps): Handlers<typeof coreMethods
       const result = await loginVoicenter(credentials, {
         ...(deps.voicenterTimeoutMs ? { timeoutMs: deps.voicenterTimeoutMs } : {}),
       });
-      if (!result.ok) throw new UserFacingError(`voicenter-${result.kind}`, result.message);
+      if (!result.ok) throw new UserFacingError(`voicenter-${result.kind}`, result.says);
       deps.secrets.set(VOICENTER_SECRET, credentials.secret);
       deps.settings.update({
         app: { mode: 'account' },
@@ -73,11 +74,7 @@ export function coreHandlers(deps: CoreHandlerDeps): Handlers<typeof coreMethods
       });
       deps.notices.dismiss('voicenter-signin-needed');
       if (!deps.secrets.persistent) {
-        deps.notices.add(
-          'warning',
-          'This computer cannot encrypt stored passwords, so Ringside keeps yours only until it closes.',
-          'secrets-memory-only',
-        );
+        deps.notices.add('warning', say('settings.secrets-memory-only'), 'secrets-memory-only');
       }
       await deps.connectAccount(credentials);
     },
@@ -112,10 +109,7 @@ export function coreHandlers(deps: CoreHandlerDeps): Handlers<typeof coreMethods
       } catch (error) {
         // Already in words (no notification service at all): passed on as it is.
         if (error instanceof UserFacingError) throw error;
-        throw new UserFacingError(
-          'notification-failed',
-          'The test notification did not reach your desktop. Check that notifications are allowed for Ringside in your system settings.',
-        );
+        throw new UserFacingError('notification-failed', say('notify.test-failed'));
       }
     },
 

@@ -236,7 +236,7 @@ async function start(): Promise<void> {
     Tray,
     Menu,
     imageFor,
-    initial: trayStateOf(core.view()),
+    initial: trayStateOf(core.view(), settings.locale()),
     onShow: showWindow,
     onQuit: () => app.quit(),
   });
@@ -250,7 +250,7 @@ async function start(): Promise<void> {
     if (Object.keys(update.view).length === 0) return;
     updates.callStateChanged();
     const view = core.view();
-    tray.render(trayStateOf(view));
+    tray.render(trayStateOf(view, view.settings.language?.locale));
     const current = view.calls.currentCall;
     const nowRinging = current?.call.status === 'ringing' ? current.call.ivrid : null;
     if (nowRinging && nowRinging !== ringingId && view.settings.notifications.focusWindowOnRing)

@@ -9,10 +9,8 @@ export type ConnectionState =
   | { status: 'connected'; server: string; since: number }
   | {
       status: 'offline';
-      /** The English words, for logs and tests. */
+      /** The English words, for logs and tests (the view's `offlineSays` is what the agent reads). */
       reason: string;
-      /** What the window and the tray show, in the agent's language. */
-      says?: Message;
       nextRetryAt: number | null;
       fatal: boolean;
     };
@@ -24,4 +22,6 @@ export interface ConnectionView {
   tokenExpiresAt: number | null;
   /** Count of malformed payloads dropped since start. */
   malformedEvents: number;
+  /** While offline: the reason as a code the window and the tray put in the agent's language. */
+  offlineSays?: Message;
 }

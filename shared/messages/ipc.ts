@@ -8,6 +8,8 @@ export const ipcMessages = defineMessages({
   'ipc.invalid': { problem: 'text' },
   'ipc.invalid-at': { path: 'id', problem: 'text' },
   'ipc.insecure-url': { path: 'id' },
+  /** Words main has not given a code yet, passed on as they are. */
+  plain: { text: 'text' },
   'ipc.internal': {},
   'ipc.unchecked': {},
   'ipc.forbidden': {},

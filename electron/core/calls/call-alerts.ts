@@ -1,18 +1,35 @@
 import type { CallInfo, CallState, RealtimeEvent } from '../../../shared/domain/calls';
 import { ownActiveCalls } from '../../../shared/calls/derive';
 import { formatPhoneForDisplay } from '../../../shared/phone/normalise';
+import type { Message } from '../../../shared/messages/catalogue';
+import type { Locale } from '../../../shared/messages/locale';
+import { english, say, translate } from '../../../shared/messages/translate';
 import type { CallAlert, Logger, Notifier } from '../ports';
 
+/**
+ * A notification's words in the agent's language, names and numbers isolated (FSI … PDI) so a
+ * Hebrew sentence keeps them whole; without a language, the plain English (logs, tests).
+ */
+const wordsIn =
+  (locale: Locale | undefined) =>
+  (message: Message): string =>
+    locale ? translate(locale, message) : english(message);
+
 /** The words of a ringing call's notification: "Incoming call" / "Test Voicenter 050-123-4567, line 072-277-6772". */
-export function callAlertFor(call: CallInfo): CallAlert {
+export function callAlertFor(call: CallInfo, locale?: Locale): CallAlert {
+  const words = wordsIn(locale);
   const number = formatPhoneForDisplay(call.callerPhone);
   const name = call.callerName.trim();
   const who =
     name && name !== call.callerPhone && name !== number
-      ? `${name} ${number}`
-      : number || 'Unknown caller';
-  const line = call.did ? `, line ${formatPhoneForDisplay(call.did)}` : '';
-  return { id: call.ivrid, title: 'Incoming call', body: `${who}${line}` };
+      ? say('notify.caller-named', { name, number })
+      : number
+        ? say('notify.caller-number', { number })
+        : say('notify.caller-unknown');
+  const body = call.did
+    ? say('notify.ring-body-line', { who, line: formatPhoneForDisplay(call.did) })
+    : say('notify.ring-body', { who });
+  return { id: call.ivrid, title: words(say('notify.incoming-call')), body: words(body) };
 }
 
 export interface CallAlertsDeps {
@@ -21,8 +38,10 @@ export interface CallAlertsDeps {
   enabled: () => boolean;
   /** The agent clicked the notification of this call (or one of its buttons: `action`). */
   onClick: (ivrid: string, action?: CallAlertAction) => void;
-  /** The OS refused the notification: tell the agent in the window instead. */
-  onFailure: (message: string) => void;
+  /** The OS refused the notification: tell the agent in the window instead (`says`: as a code). */
+  onFailure: (message: string, says?: Message) => void;
+  /** The agent's language for the notifications' words (plain English without it). */
+  locale?: () => Locale;
   /** The OS took a notification: an earlier refusal no longer holds. */
   onShown?: () => void;
 }
@@ -33,6 +52,16 @@ export const CALL_ALERT_ACTIONS: readonly { id: CallAlertAction; label: string }
   { id: 'show', label: 'Show' },
   { id: 'open-room', label: 'Open room' },
 ];
+const ACTION_WORDS: Readonly<Record<CallAlertAction, Message>> = {
+  show: say('notify.action-show'),
+  'open-room': say('notify.action-open-room'),
+};
+/** The buttons in the agent's language. */
+const actionsIn = (locale: Locale | undefined): { id: CallAlertAction; label: string }[] =>
+  CALL_ALERT_ACTIONS.map((action) => ({
+    id: action.id,
+    label: wordsIn(locale)(ACTION_WORDS[action.id]),
+  }));
 const isAction = (id: string | undefined): id is CallAlertAction =>
   CALL_ALERT_ACTIONS.some((action) => action.id === id);
 
@@ -59,7 +88,7 @@ export class CallAlerts {
     ) {
       this.alerted.add(current.call.ivrid);
       this.trimMemory();
-      if (this.deps.enabled()) this.show(callAlertFor(current.call));
+      if (this.deps.enabled()) this.show(callAlertFor(current.call, this.deps.locale?.()));
     }
     // Stop showing alerts for calls that are no longer ringing here (answered, ended, elsewhere).
     for (const id of [...this.showing]) {
@@ -75,11 +104,12 @@ export class CallAlerts {
 
   /** The "test ring" self-check: the same path as a real call. */
   async testRing(): Promise<void> {
+    const words = wordsIn(this.deps.locale?.());
     await this.deps.notifier.notify(
       {
         id: 'ringside-test-ring',
-        title: 'Incoming call (test)',
-        body: 'This is how Ringside tells you a call is ringing.',
+        title: words(say('notify.test-title')),
+        body: words(say('notify.test-body')),
       },
       () => undefined,
     );
@@ -88,15 +118,14 @@ export class CallAlerts {
   private show(alert: CallAlert): void {
     this.showing.add(alert.id);
     this.deps.notifier
-      .notify({ ...alert, actions: CALL_ALERT_ACTIONS }, (action) =>
+      .notify({ ...alert, actions: actionsIn(this.deps.locale?.()) }, (action) =>
         this.deps.onClick(alert.id, isAction(action) ? action : undefined),
       )
       .then(() => this.deps.onShown?.())
       .catch((error: unknown) => {
         this.deps.logger.warn('notification failed', { error });
-        this.deps.onFailure(
-          'Ringside could not show a desktop notification for the ringing call. Check that notifications are allowed for Ringside in your system settings.',
-        );
+        const says = say('notify.alert-failed');
+        this.deps.onFailure(english(says), says);
       });
   }
 

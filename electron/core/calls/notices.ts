@@ -1,10 +1,16 @@
 import type { Notice } from '../../../shared/ipc/snapshot';
+import type { Message } from '../../../shared/messages/catalogue';
+import { english } from '../../../shared/messages/translate';
 import type { Clock } from '../ports';
+
+/** A notice's words: a message code the window translates (or English not yet given a code). */
+export type NoticeText = string | Message;
 
 const MAX_NOTICES = 20;
 
 /**
- * Messages for the agent in plain words. A notice with the same `key` replaces the previous one, so
+ * Messages for the agent, as codes the window puts in the agent's language (with their English
+ * for logs and tests). A notice with the same `key` replaces the previous one, so
  * a repeating problem ("Rocket.Chat is not answering") shows once, with its latest wording.
  */
 export class Notices {
@@ -14,10 +20,11 @@ export class Notices {
 
   constructor(private readonly clock: Clock) {}
 
-  add(level: Notice['level'], text: string, key?: string): string {
+  add(level: Notice['level'], text: NoticeText, key?: string): string {
     const id = key ?? `n${++this.seq}`;
+    const words = typeof text === 'string' ? { text } : { text: english(text), says: text };
     this.items = [
-      { id, level, text, at: this.clock.now() },
+      { id, level, ...words, at: this.clock.now() },
       ...this.items.filter((n) => n.id !== id),
     ].slice(0, MAX_NOTICES);
     this.changed();
@@ -50,10 +57,10 @@ export class Notices {
  * held until the core's `Notices` take them, and go straight there after that.
  */
 export class HostNotices {
-  private held: { level: Notice['level']; text: string; key: string }[] = [];
+  private held: { level: Notice['level']; text: NoticeText; key: string }[] = [];
   private target: Notices | null = null;
 
-  add(level: Notice['level'], text: string, key: string): void {
+  add(level: Notice['level'], text: NoticeText, key: string): void {
     if (this.target) this.target.add(level, text, key);
     else this.held = [...this.held.filter((notice) => notice.key !== key), { level, text, key }];
   }

@@ -4,10 +4,11 @@
  * are never retried in a loop; network, timeout and server trouble are. No message ever contains
  * the password, pin or token.
  */
-import type { LoginType } from '../../../shared/domain/connection';
 import { readLoginBody } from './login-schema';
 import { loginBase, loginUrl, refreshUrl } from './login-urls';
 import type { VoicenterCredentials, VoicenterSession } from './types';
+import type { Message } from '../../../shared/messages/catalogue';
+import { english, say } from '../../../shared/messages/translate';
 
 export type LoginFailureKind =
   'bad-credentials' | 'network' | 'timeout' | 'server' | 'config' | 'aborted';
@@ -17,8 +18,10 @@ export interface LoginFailure {
   kind: LoginFailureKind;
   /** True for network, timeout and server trouble: worth another try after a back-off. */
   retryable: boolean;
-  /** Plain words for the agent; never contains a secret. */
+  /** The English words, for logs and tests; never contains a secret. */
   message: string;
+  /** The same, as a code the window and the tray put in the agent's language. */
+  says: Message;
   /** HTTP status when there was one. */
   status?: number;
 }
@@ -33,17 +36,12 @@ export interface LoginDeps {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-const CHECK_WHAT: Record<LoginType, string> = {
-  user: 'check the email and password',
-  account: 'check the username and password',
-  token: 'check the account token',
-};
-
-function failure(kind: LoginFailureKind, message: string, status?: number): LoginFailure {
+function failure(kind: LoginFailureKind, says: Message, status?: number): LoginFailure {
   const retryable = kind === 'network' || kind === 'timeout' || kind === 'server';
+  const message = english(says);
   return status === undefined
-    ? { ok: false, kind, retryable, message }
-    : { ok: false, kind, retryable, message, status };
+    ? { ok: false, kind, retryable, message, says }
+    : { ok: false, kind, retryable, message, says, status };
 }
 
 function loginBody(request: VoicenterCredentials): Record<string, string> {
@@ -61,12 +59,14 @@ function loginBody(request: VoicenterCredentials): Record<string, string> {
 interface Exchange {
   url: string;
   init: RequestInit;
-  rejected: string;
-  what: string;
+  rejected: Message;
+  /** Which service: the login or the token refresh. */
+  what: 'login' | 'refresh';
   requireServers: boolean;
 }
 
 async function exchange(ex: Exchange, deps: LoginDeps): Promise<LoginResult> {
+  const what = ex.what;
   const timeout = AbortSignal.timeout(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const signal = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
   let response: Response;
@@ -75,10 +75,9 @@ async function exchange(ex: Exchange, deps: LoginDeps): Promise<LoginResult> {
     response = await fetch(ex.url, { ...ex.init, signal, redirect: 'manual' });
     text = await response.text();
   } catch {
-    if (deps.signal?.aborted) return failure('aborted', `The ${ex.what} was cancelled.`);
-    if (timeout.aborted)
-      return failure('timeout', `The Voicenter ${ex.what} service did not answer in time.`);
-    return failure('network', `Cannot reach the Voicenter ${ex.what} service (network error).`);
+    if (deps.signal?.aborted) return failure('aborted', say('login.cancelled', { what }));
+    if (timeout.aborted) return failure('timeout', say('login.timeout', { what }));
+    return failure('network', say('login.network', { what }));
   }
   const status = response.status;
   if (status === 401 || status === 403) return failure('bad-credentials', ex.rejected, status);
@@ -86,40 +85,24 @@ async function exchange(ex: Exchange, deps: LoginDeps): Promise<LoginResult> {
   if (status === 500 && /unexpected token/i.test(text))
     return failure('bad-credentials', ex.rejected, status);
   if (status === 404 || status === 405 || status === 410) {
-    return failure(
-      'config',
-      `There is no Voicenter ${ex.what} service at the configured address.`,
-      status,
-    );
+    return failure('config', say('login.no-service', { what }), status);
   }
   if (status === 408 || status === 425 || status === 429 || status >= 500) {
-    return failure(
-      'server',
-      `The Voicenter ${ex.what} service had a problem (HTTP ${status}).`,
-      status,
-    );
+    return failure('server', say('login.server-problem', { what, status }), status);
   }
   if (status >= 400) return failure('bad-credentials', ex.rejected, status);
   if (status >= 300 && status < 400) {
     // Following a redirect would send the secret to an address nobody configured.
-    return failure(
-      'config',
-      `The Voicenter ${ex.what} address redirects elsewhere; configure the final address.`,
-      status,
-    );
+    return failure('config', say('login.redirects', { what }), status);
   }
   if (status < 200 || status >= 300) {
-    return failure(
-      'server',
-      `The Voicenter ${ex.what} service answered oddly (HTTP ${status}).`,
-      status,
-    );
+    return failure('server', say('login.odd-answer', { what, status }), status);
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return failure('server', `The Voicenter ${ex.what} service sent an unreadable answer.`, status);
+    return failure('server', say('login.unreadable', { what }), status);
   }
   const verdict = readLoginBody(json, ex.requireServers);
   switch (verdict.kind) {
@@ -130,15 +113,11 @@ async function exchange(ex: Exchange, deps: LoginDeps): Promise<LoginResult> {
     case 'server-status':
       return failure(
         'server',
-        `The Voicenter ${ex.what} service had a problem (status ${verdict.status}).`,
+        say('login.server-status', { what, status: verdict.status }),
         status,
       );
     case 'unexpected':
-      return failure(
-        'server',
-        `The Voicenter ${ex.what} service sent an unexpected answer (${verdict.why}).`,
-        status,
-      );
+      return failure('server', say('login.unexpected', { what, why: verdict.why }), status);
   }
 }
 
@@ -148,7 +127,7 @@ export async function loginVoicenter(
   deps: LoginDeps = {},
 ): Promise<LoginResult> {
   const base = loginBase(request.loginBaseUrl);
-  if (!base.ok) return failure('config', base.reason);
+  if (!base.ok) return failure('config', base.says);
   return exchange(
     {
       url: loginUrl(base.url, request.loginType),
@@ -157,7 +136,7 @@ export async function loginVoicenter(
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify(loginBody(request)),
       },
-      rejected: `Voicenter rejected the sign-in: ${CHECK_WHAT[request.loginType]}.`,
+      rejected: say('login.rejected', { loginType: request.loginType }),
       what: 'login',
       requireServers: true,
     },
@@ -176,7 +155,7 @@ export async function refreshVoicenterToken(
   deps: LoginDeps = {},
 ): Promise<LoginResult> {
   const base = loginBase(loginBaseUrl);
-  if (!base.ok) return failure('config', base.reason);
+  if (!base.ok) return failure('config', base.says);
   return exchange(
     {
       url: refreshUrl(base.url),
@@ -184,8 +163,8 @@ export async function refreshVoicenterToken(
         method: 'GET',
         headers: { Authorization: `Bearer ${refreshToken}`, Accept: 'application/json' },
       },
-      rejected: 'Voicenter did not accept the saved session any more; signing in again.',
-      what: 'token refresh',
+      rejected: say('login.session-expired'),
+      what: 'refresh',
       requireServers: false,
     },
     deps,

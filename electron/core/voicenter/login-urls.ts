@@ -1,11 +1,15 @@
 /** Where the login API lives. White-label resellers serve the same API on their own domains. */
 import type { LoginType } from '../../../shared/domain/connection';
-import { SECURE_URL_RULE, isSecureUrl } from '../../../shared/net/secure-url';
+import { isSecureUrl } from '../../../shared/net/secure-url';
 import { DEFAULT_LOGIN_BASE_URL } from './types';
+import type { Message } from '../../../shared/messages/catalogue';
+import { english, say } from '../../../shared/messages/translate';
 
 const LOGIN_PATH: Record<LoginType, string> = { user: 'User', account: 'Account', token: 'Token' };
 
-export type LoginBase = { ok: true; url: URL } | { ok: false; reason: string };
+export type LoginBase = { ok: true; url: URL } | { ok: false; reason: string; says: Message };
+
+const refused = (says: Message): LoginBase => ({ ok: false, reason: english(says), says });
 
 /**
  * The base as a URL without query, fragment or trailing slash, or why no request may go there.
@@ -18,15 +22,11 @@ export function loginBase(base: string | undefined): LoginBase {
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, reason: 'The Voicenter login address is not a valid web address.' };
+    return refused(say('login.address-invalid'));
   }
-  if (!isSecureUrl(text))
-    return { ok: false, reason: `The Voicenter login address ${SECURE_URL_RULE}.` };
+  if (!isSecureUrl(text)) return refused(say('login.address-insecure'));
   if (url.username !== '' || url.password !== '') {
-    return {
-      ok: false,
-      reason: 'The Voicenter login address must not contain a name or password.',
-    };
+    return refused(say('login.address-credentials'));
   }
   url.search = '';
   url.hash = '';

@@ -29,6 +29,8 @@ import {
   type VoicenterCredentials,
   type VoicenterSession,
 } from './types';
+import type { Message } from '../../../shared/messages/catalogue';
+import { english, say } from '../../../shared/messages/translate';
 
 /** Consecutive token rejections (without a good connect between) before giving up. */
 const MAX_TOKEN_REJECTIONS = 3;
@@ -250,10 +252,10 @@ export class VoicenterRealtimeClient {
   private loginFailed(failure: LoginFailure, retry: () => void): void {
     if (failure.kind === 'aborted') return;
     if (failure.retryable) {
-      this.scheduleRetry(failure.message, retry);
+      this.scheduleRetry(failure.says, retry);
       return;
     }
-    this.goFatal(failure.message);
+    this.goFatal(failure.says);
   }
 
   private applySession(session: VoicenterSession): void {
@@ -279,13 +281,14 @@ export class VoicenterRealtimeClient {
     this.scheduleRefresh(plan);
   }
 
-  private goFatal(reason: string): void {
+  private goFatal(says: Message): void {
     this.abortHttp();
     this.clearTimers();
     this.dropLink(false);
     this.fatal = true;
+    const reason = english(says);
     this.log.error('giving up until started again', { reason });
-    this.setState({ status: 'offline', reason, nextRetryAt: null, fatal: true });
+    this.setState({ status: 'offline', reason, nextRetryAt: null, fatal: true }, says);
   }
 
   // ---- token refresh -------------------------------------------------------------------------
@@ -331,7 +334,7 @@ export class VoicenterRealtimeClient {
     }
     if (result.kind === 'aborted') return;
     if (!result.retryable) {
-      this.goFatal(result.message);
+      this.goFatal(result.says);
       return;
     }
     // The current token still works for a moment; if it runs out, the server's rejection leads
@@ -390,7 +393,7 @@ export class VoicenterRealtimeClient {
         this.log.debug('sending keepalive');
         link.send('keepalive', this.session?.token ?? '');
       },
-      onDead: () => this.failover(`No sign of life from ${hostOf(link.server)}`),
+      onDead: () => this.failover(say('connection.no-sign-of-life', { host: hostOf(link.server) })),
     });
     this.keepalive.start();
     if (this.linkIndex !== 0) {
@@ -411,16 +414,16 @@ export class VoicenterRealtimeClient {
         this.onTokenRejected();
         return;
       case 'connect-error':
-        this.failover(`Could not connect to ${host}`);
+        this.failover(say('connection.could-not-connect', { host }));
         return;
       case 'timeout':
-        this.failover(`${host} did not answer in time`);
+        this.failover(say('connection.no-answer', { host }));
         return;
       case 'disconnect':
-        this.failover(`The connection to ${host} dropped`);
+        this.failover(say('connection.dropped', { host }));
         return;
       case 'error':
-        this.failover(`${host} reported an error`);
+        this.failover(say('connection.host-error', { host }));
         return;
     }
   }
@@ -429,20 +432,18 @@ export class VoicenterRealtimeClient {
     this.dropLink(false);
     this.tokenRejections += 1;
     if (this.tokenRejections > MAX_TOKEN_REJECTIONS) {
-      this.goFatal(
-        'Voicenter keeps refusing the connection even after signing in again. Try again later.',
-      );
+      this.goFatal(say('connection.refused-again'));
       return;
     }
     if (this.tokenRejections === 1) {
       this.signIn(true);
       return;
     }
-    this.scheduleRetry('Voicenter refused the session; signing in again', () => this.signIn(false));
+    this.scheduleRetry(say('connection.session-refused'), () => this.signIn(false));
   }
 
   /** Next server by priority, after the back-off. */
-  private failover(reason: string): void {
+  private failover(reason: Message): void {
     const count = this.session?.servers.length ?? 1;
     const next = (this.linkIndex + 1) % Math.max(1, count);
     this.dropLink(false);
@@ -471,7 +472,7 @@ export class VoicenterRealtimeClient {
     const event = result.event;
     this.listeners.emit('event', event);
     if (event.kind === 'keepaliveResponse' && !event.ok && link !== null && this.link === link) {
-      this.failover(`${hostOf(link.server)} reported a bad link (code ${event.code})`);
+      this.failover(say('connection.bad-link', { host: hostOf(link.server), code: event.code }));
     }
   }
 
@@ -486,12 +487,13 @@ export class VoicenterRealtimeClient {
 
   // ---- plumbing ------------------------------------------------------------------------------
 
-  private scheduleRetry(reason: string, action: () => void): void {
+  private scheduleRetry(says: Message, action: () => void): void {
     this.clearRetry();
     const delay = this.backoff.next();
     const nextRetryAt = this.deps.clock.now() + delay;
+    const reason = english(says);
     this.log.info('offline; retrying', { reason, delayMs: delay });
-    this.setState({ status: 'offline', reason, nextRetryAt, fatal: false });
+    this.setState({ status: 'offline', reason, nextRetryAt, fatal: false }, says);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (this.running && !this.fatal) action();
@@ -506,8 +508,10 @@ export class VoicenterRealtimeClient {
     link?.close(deliberate);
   }
 
-  private setState(state: ConnectionState): void {
-    this.view = { ...this.view, state };
+  /** `says`: the offline reason as a code; it leaves the view with the offline state. */
+  private setState(state: ConnectionState, says?: Message): void {
+    const { offlineSays: _previous, ...view } = this.view;
+    this.view = says ? { ...view, state, offlineSays: says } : { ...view, state };
     this.listeners.emit('state', this.getView());
   }
 

@@ -91,8 +91,8 @@ export function trayMenuTemplate(
   return [
     ...state.lines.map((line): MenuItemConstructorOptions => ({ label: line, enabled: false })),
     { type: 'separator' },
-    { label: 'Show Ringside', click: onShow },
-    { label: 'Quit Ringside', click: onQuit },
+    { label: state.menu?.show ?? 'Show Ringside', click: onShow },
+    { label: state.menu?.quit ?? 'Quit Ringside', click: onQuit },
   ];
 }
 

@@ -11,6 +11,7 @@ export const ipc: Dictionary<typeof ipcMessages> = {
   'ipc.invalid-at': 'That request was not valid ({path}): {problem}.',
   'ipc.insecure-url':
     'That request was not valid ({path}): must start with https:// so that passwords and tokens never cross the network in clear text.',
+  plain: '{text}',
   'ipc.internal': 'Something went wrong inside Ringside. The details are in the log.',
   'ipc.unchecked': 'Ringside could not check that request, so it did not carry it out.',
   'ipc.forbidden': 'Ringside only answers its own window.',

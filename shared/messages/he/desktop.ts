@@ -10,6 +10,8 @@ export const desktop: Dictionary<typeof desktopMessages> = {
   'notify.caller-unknown': 'מתקשר לא מזוהה',
   'notify.ring-body': '{who}',
   'notify.ring-body-line': '{who}, קו {line}',
+  'notify.action-show': 'הצגה',
+  'notify.action-open-room': 'פתיחת החדר',
   'notify.test-title': 'שיחה נכנסת (בדיקה)',
   'notify.test-body': 'כך Ringside מודיע לך ששיחה מצלצלת.',
   'notify.alert-failed':
@@ -37,6 +39,13 @@ export const desktop: Dictionary<typeof desktopMessages> = {
   'tray.last-event': 'אירוע אחרון לפני {ago}',
   'tray.alerts-off': 'התראות השיחה כבויות',
   'tray.alerts-unavailable': 'התראות בשולחן העבודה אינן זמינות',
+  'tray.dnd-until-off': 'נא לא להפריע עד שתכבה',
+  'tray.dnd-until': 'נא לא להפריע עד {time}',
+  'tray.missed':
+    '{count, plural, one {שיחה אחת שלא נענתה} two {שתי שיחות שלא נענו} other {# שיחות שלא נענו}}',
+  'tray.since': '{host} מאז {time}',
+  'tray.waiting':
+    '{count, plural, one {מתקשר אחד ממתין} two {שני מתקשרים ממתינים} other {# מתקשרים ממתינים}}',
   'time.seconds': '{count, plural, one {שנייה} two {שתי שניות} other {# שניות}}',
   'time.minutes': '{count, plural, one {דקה} two {שתי דקות} other {# דקות}}',
   'time.hours': '{count, plural, one {שעה} two {שעתיים} other {# שעות}}',

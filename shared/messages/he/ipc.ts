@@ -11,6 +11,7 @@ export const ipc: Dictionary<typeof ipcMessages> = {
   'ipc.invalid-at': 'הבקשה לא הייתה תקינה ({path}): {problem}.',
   'ipc.insecure-url':
     'הבקשה לא הייתה תקינה ({path}): הכתובת חייבת להתחיל ב-https:// כדי שסיסמאות ואסימונים לא יעברו ברשת כטקסט גלוי.',
+  plain: '{text}',
   'ipc.internal': 'משהו השתבש בתוך Ringside. הפרטים ביומן.',
   'ipc.unchecked': 'Ringside לא הצליח לבדוק את הבקשה, ולכן לא ביצע אותה.',
   'ipc.forbidden': 'Ringside עונה רק לחלון שלו.',
