@@ -11,6 +11,7 @@ import type { Handlers } from '../../../shared/ipc/define';
 import type { historyMethods } from '../../../shared/ipc/history-methods';
 import type { HistoryView } from '../../../shared/ipc/history';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
+import { say } from '../../../shared/messages/translate';
 import {
   formatPhoneForDisplay,
   DEFAULT_REGION,
@@ -106,7 +107,7 @@ export function createHistory(deps: HistoryDeps): HistoryFeature {
         saved = await deps.saveTextFile(fileName, csv);
       } catch (error) {
         log.warn('history export not saved', { error });
-        throw new UserFacingError('history-export-failed', 'The calls could not be saved there.');
+        throw new UserFacingError('history-export-failed', say('history.export-failed'));
       }
       return saved === null
         ? { kind: 'cancelled' }
@@ -120,7 +121,7 @@ export function createHistory(deps: HistoryDeps): HistoryFeature {
     callBack(id) {
       const entry = history.find(id);
       if (!entry || entry.callerPhone.trim() === '') {
-        throw new UserFacingError('history-no-number', 'That call has no number to call back.');
+        throw new UserFacingError('history-no-number', say('history.no-number'));
       }
       const number = formatPhoneForDisplay(entry.callerPhone, region());
       if (!deps.copyText) return { number, copied: false };

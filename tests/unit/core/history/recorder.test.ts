@@ -28,7 +28,7 @@ async function spine(own: string[]) {
     on: ((name: string, listener: (e: RealtimeEvent) => void) => {
       if (name === 'event') listeners.add(listener);
       return () => listeners.delete(listener);
-    }) as RealtimeClientLike['on'],
+    }) as unknown as RealtimeClientLike['on'],
   };
   await telephony.use(client, own);
   const parser = createEventParser({ now: () => 0 });
