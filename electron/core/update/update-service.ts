@@ -85,10 +85,11 @@ export class UpdateService implements UpdateControl {
 
   /** Looks now and every day after, unless updates are off. */
   start(): void {
+    const off = this.offStatus();
     const updater = this.deps.updater;
-    if (!updater || this.offStatus()) {
-      this.set(this.offStatus() ?? this.current);
-      this.log.info('updates are off', { reason: this.offStatus()?.reason });
+    if (off || !updater) {
+      if (off) this.set(off);
+      this.log.info('updates are off', { reason: off?.reason });
       return;
     }
     const { feedUrl } = this.deps.settings();
