@@ -1,9 +1,46 @@
-import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { pathAliases } from './path-aliases.ts';
+import { CHROMIUM_ARGS, chromiumMissingReason, chromiumPath } from './tests/support/chromium.ts';
 
-// Four projects: `unit` (pure logic and thin adapters with fakes), `integration` (real sockets and
-// real HTTP on 127.0.0.1), `faults` (the whole app against the demo services while they fail, with
-// recovery times), `e2e` (the headless host driven in real Chromium).
+// The panels in Debian's Chromium (Vitest's browser mode): real clicks and typing, main stood in
+// for by the preload's object (tests/components/support/fake-main.ts). Where Chromium is missing
+// the project runs one test that says why, so the skip is never silent.
+const chromium = chromiumPath();
+const components: TestProjectInlineConfiguration = chromium
+  ? {
+      extends: true,
+      plugins: [svelte({ configFile: false })],
+      test: {
+        name: 'components',
+        include: ['tests/components/**/*.test.ts'],
+        exclude: ['tests/components/support/**'],
+        setupFiles: ['tests/components/support/setup.ts'],
+        browser: {
+          enabled: true,
+          headless: true,
+          provider: playwright({
+            launchOptions: { executablePath: chromium, args: [...CHROMIUM_ARGS] },
+          }),
+          instances: [{ browser: 'chromium' }],
+          screenshotFailures: false,
+        },
+      },
+    }
+  : {
+      extends: true,
+      test: {
+        name: 'components',
+        include: ['tests/components/support/chromium-missing.test.ts'],
+        env: { CHROMIUM_MISSING: chromiumMissingReason },
+      },
+    };
+
+// Five projects: `unit` (pure logic and thin adapters with fakes), `components` (each panel in real
+// Chromium), `integration` (real sockets and real HTTP on 127.0.0.1), `faults` (the whole app
+// against the demo services while they fail, with recovery times), `e2e` (the headless host driven
+// in real Chromium).
 export default defineConfig({
   // The projects below extend this root config, so they all resolve tsconfig.json's aliases.
   resolve: { alias: pathAliases() },
@@ -14,6 +51,7 @@ export default defineConfig({
         extends: true,
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
+      components,
       {
         extends: true,
         test: {
