@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { method } from './define';
+import type { Message } from '../messages/catalogue';
 import { SECURE_URL_RULE, isSecureAddress, secureUrlSchema } from '../net/secure-url';
 import type { SignalWireCallLink, SignalWireView } from './signalwire';
 import { MAX_EVENT_TEXT_LENGTH, isJsonObject } from '../signalwire/event-object';
@@ -82,7 +83,10 @@ export type SignalWireSettingsPatch = z.infer<typeof signalWireSettingsPatchSche
 
 export interface SignalWireTestResult {
   ok: boolean;
+  /** The English words, for logs and tests. */
   message: string;
+  /** What the window shows, in the agent's language. */
+  says?: Message;
 }
 
 export interface SignalWireQueued {

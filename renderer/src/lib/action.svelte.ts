@@ -5,6 +5,7 @@
  * acts on several things shows a refusal only beside the one it is about.
  */
 import type { IpcResult } from '@shared/ipc/result';
+import { refusal } from './i18n.svelte';
 
 interface Failure {
   message: string;
@@ -49,7 +50,7 @@ export class Action {
     this.#failure = null;
     try {
       const result = await call();
-      if (!result.ok) this.#failure = { message: result.error.message, about };
+      if (!result.ok) this.#failure = { message: refusal(result.error), about };
       return result;
     } finally {
       this.busy = false;
