@@ -16,6 +16,18 @@ import { DEFAULT_SORT, NO_FILTER, rowComparator, rowFilter } from './board-order
 import type { BoardFilter, BoardSort } from './board-order';
 import { toRow, type BoardRow } from './board-row';
 
+const collators = new Map<string, Intl.Collator>();
+
+/** One collator per language (making one costs far more than comparing with it). */
+export function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+    collators.set(locale, collator);
+  }
+  return collator;
+}
+
 export interface BoardModelOptions {
   statusName: (code: number | null) => string;
   collator: Intl.Collator;

@@ -83,7 +83,8 @@ export function rowComparator(
         if ((a.name === '') !== (b.name === '')) return a.name === '' ? 1 : -1;
         return sign * collator.compare(a.name, b.name);
       case 'status':
-        if ((a.statusCode === null) !== (b.statusCode === null)) return a.statusCode === null ? 1 : -1;
+        if ((a.statusCode === null) !== (b.statusCode === null))
+          return a.statusCode === null ? 1 : -1;
         return a.statusCode === b.statusCode
           ? 0
           : sign * collator.compare(nameOf(a.statusCode), nameOf(b.statusCode));

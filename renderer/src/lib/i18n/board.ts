@@ -2,6 +2,7 @@
  * The team board's words in both languages. A missing Hebrew string is a compile error.
  */
 export const boardEn = {
+  screens: 'Screens',
   nav: 'Team board',
   navCalls: 'Calls',
   title: 'Team board',
@@ -42,6 +43,7 @@ export const boardEn = {
 export type BoardKey = keyof typeof boardEn;
 
 export const boardHe: Record<BoardKey, string> = {
+  screens: 'מסכים',
   nav: 'לוח הצוות',
   navCalls: 'שיחות',
   title: 'לוח הצוות',
