@@ -13,6 +13,7 @@ import {
   startVoicenterSim,
   type VoicenterSim,
 } from '../sim/voicenter';
+import { teamBoardTraffic } from './team-board';
 
 /** The demo with its simulators in reach (tests drive the telephony and read the journals). */
 export interface DemoSims extends DemoServices {
@@ -32,6 +33,8 @@ export const startDemoServices: StartDemo<DemoSims> = async (
   // any such id as a live call.
   const signalwire = await startSignalWireSim({ acceptUnknownCalls: true });
   const scenario = isScenarioName(options.scenario) ? options.scenario : 'demo-loop';
+  const board = teamBoardTraffic(options.scenario, options.seed);
+  const traffic = board ? voicenter.startTraffic(board) : null;
   const running = voicenter.runScenario(scenario).catch((error: unknown) => {
     log.warn('demo scenario stopped', { error });
   });
@@ -50,13 +53,22 @@ export const startDemoServices: StartDemo<DemoSims> = async (
       projectId: signalwire.projectId,
       token: signalwire.token,
     },
-    voicenterCredentials: {
-      loginType: 'user',
-      identity: DEMO_CREDENTIALS.user.email,
-      secret: DEMO_CREDENTIALS.user.pin,
-      loginBaseUrl: voicenter.loginBaseUrl,
-    },
+    // The large board needs the account login: a user login sees its own extension only.
+    voicenterCredentials: board
+      ? {
+          loginType: 'account',
+          identity: DEMO_CREDENTIALS.account.username,
+          secret: DEMO_CREDENTIALS.account.password,
+          loginBaseUrl: voicenter.loginBaseUrl,
+        }
+      : {
+          loginType: 'user',
+          identity: DEMO_CREDENTIALS.user.email,
+          secret: DEMO_CREDENTIALS.user.pin,
+          loginBaseUrl: voicenter.loginBaseUrl,
+        },
     async stop() {
+      traffic?.stop();
       await Promise.allSettled([voicenter.stop(), rocketchat.stop(), signalwire.stop()]);
       await running;
     },

@@ -8,6 +8,7 @@ export { SCENARIO_NAMES, STEP, isScenarioName } from './scenarios';
 export type { ScenarioName, Scenario, ScenarioContext } from './scenarios';
 export type { RunScenarioOptions, ScenarioResult } from './scenario-runner';
 export type { LoadOptions, LoadRun, LoadStats } from './load';
+export type { PacedTrafficOptions, TrafficRun } from './paced-traffic';
 export type { KillMode } from './monitor-server';
 export type { SessionInfo, Audience } from './sessions';
 export type { EmittedEvent, NewCallInput, SimTelephony } from './telephony';

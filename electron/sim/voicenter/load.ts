@@ -157,6 +157,11 @@ export const trafficOptionsSchema = z.object({
     .default(1 / 3),
   /** Same seed, same sequence of extensions, reasons and callers. */
   seed: z.union([z.string(), z.number()]).default('traffic'),
+  /**
+   * Queues the incoming calls come through, in turn (none by default). Taken in call order, not
+   * from the random sequence, so the sequence is the same with or without them.
+   */
+  queueIds: z.array(z.number().int().positive()).max(100).default([]),
 });
 
 export type TrafficOptions = z.input<typeof trafficOptionsSchema>;
@@ -230,6 +235,7 @@ export class LoadTraffic {
     userStatusUpdate: 0,
   };
   private readonly target: number;
+  private readonly queueIds: readonly number[];
   private readonly rng: Prng;
   private readonly idle = new Bag();
   private readonly busy = new Bag();
@@ -243,6 +249,7 @@ export class LoadTraffic {
   ) {
     const opts = trafficOptionsSchema.parse(input);
     this.rng = createPrng(opts.seed);
+    this.queueIds = opts.queueIds;
     this.numbers = addLoadExtensions(deps.state, opts.extensions, deps.now());
     for (const number of this.numbers) {
       if (deps.state.extension(number).calls.length === 0) this.idle.add(number);
@@ -307,6 +314,9 @@ export class LoadTraffic {
       callerPhone: `05${this.rng.digits(8)}`,
       direction: outgoing ? 'Outgoing' : 'Incoming',
       ...(outgoing ? {} : { did: '0722776772' }),
+      ...(outgoing || this.queueIds.length === 0
+        ? {}
+        : { queueId: this.queueIds[seq % this.queueIds.length] }),
     });
     this.calls.set(number, { ivrid, phase: 'ringing', held: false });
     this.idle.delete(number);

@@ -3,6 +3,7 @@ import type { SimCredentials } from './directory';
 import type { LoadOptions, LoadRun } from './load';
 import type { KillMode } from './monitor-server';
 import type { RuntimeOptions } from './options';
+import type { PacedTrafficOptions, TrafficRun } from './paced-traffic';
 import type { RunScenarioOptions, ScenarioResult } from './scenario-runner';
 import type { ScenarioName } from './scenarios';
 import type { SessionInfo } from './sessions';
@@ -56,6 +57,11 @@ export interface VoicenterSim {
   snapshot(): { extensions: WireExtension[]; queues: WireQueue[] };
   runScenario(name: ScenarioName, options?: RunScenarioOptions): Promise<ScenarioResult>;
   startLoad(options: LoadOptions): LoadRun;
+  /**
+   * A busy account that stays busy: `LoadTraffic` on extensions 5000001.. at a steady pace until
+   * `stop()` (or the sim stops). The demo's large team board.
+   */
+  startTraffic(options: PacedTrafficOptions): TrafficRun;
   /** Each event the state machine emits, after it was sent. Returns an unsubscribe function. */
   onEvent(listener: (event: EmittedEvent) => void): () => void;
   /** Resolves on the next accepted socket (optionally on one server); rejects after `timeoutMs`. */

@@ -16,6 +16,7 @@ import {
 import type { LoadRun } from './load';
 import { startLoad } from './load';
 import { LOGIN_PATH, REFRESH_PATH, createLoginHandler } from './login-api';
+import { startPacedTraffic, type TrafficRun } from './paced-traffic';
 import { MonitorServer } from './monitor-server';
 import type { RuntimeOptions, VoicenterSimOptions } from './options';
 import { runtimeOptionsSchema, simOptionsSchema } from './options';
@@ -117,6 +118,7 @@ export async function startVoicenterSim(input: VoicenterSimOptions = {}): Promis
 
   const stopController = new AbortController();
   const loads = new Set<LoadRun>();
+  const traffics = new Set<TrafficRun>();
   const runner = new ScenarioRunner({
     tel: telephony,
     seed: opts.seed,
@@ -150,6 +152,7 @@ export async function startVoicenterSim(input: VoicenterSimOptions = {}): Promis
     async stop() {
       stopController.abort();
       for (const load of loads) load.stop();
+      for (const traffic of traffics) traffic.stop();
       await Promise.all(servers.map((s) => s.kill('crash')));
       loginHttp.closeAllConnections();
       await new Promise<void>((resolve) => loginHttp.close(() => resolve()));
@@ -201,6 +204,17 @@ export async function startVoicenterSim(input: VoicenterSimOptions = {}): Promis
       loads.add(run);
       void run.done.then(() => loads.delete(run));
       return run;
+    },
+    startTraffic(options) {
+      const run = startPacedTraffic(options, { state, tel: telephony, now });
+      traffics.add(run);
+      return {
+        ...run,
+        stop: () => {
+          run.stop();
+          traffics.delete(run);
+        },
+      };
     },
     onEvent: (listener) => telephony.onEvent(listener),
     waitForConnection: (options = {}) =>
