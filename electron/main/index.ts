@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import {
   app,
   BrowserWindow,
+  clipboard,
   dialog,
   ipcMain,
   Menu,
@@ -46,6 +47,7 @@ import { createAutoUpdater } from './adapters/auto-updater';
 import { createElectronNotifier } from './adapters/electron-notifier';
 import { createEventSender, registerIpc, trustedFrameFor } from './adapters/ipc';
 import { createOpenExternal } from './adapters/open-external';
+import { createCopyText, createSaveTextFile } from './adapters/history-export';
 import { watchPower } from './adapters/power';
 import { createSafeStorageCipher } from './adapters/safe-storage-cipher';
 import { createTray, trayIconDir, trayImages } from './adapters/tray';
@@ -159,6 +161,9 @@ async function start(): Promise<void> {
     hostNotices,
     startDemo: startDemoServices,
     updates,
+    // The window is made after the core; the dialog sits over it once it exists.
+    saveTextFile: createSaveTextFile(dialog, () => window),
+    copyText: createCopyText(clipboard),
   });
   onCall = () => isOnCall(core.view());
   const disposers: (() => void)[] = [];
