@@ -67,6 +67,17 @@ export function newestOwnCall(board: BoardMaps, own: readonly string[]): ActiveC
   return best;
 }
 
+/**
+ * A copy of `calls` without the call `ivrid`. A loop, not `filter`: this runs on every call event,
+ * and a callback made per call is one more object (and, under tsx's name-keeping, a property
+ * write) per event.
+ */
+function withoutCall(calls: readonly CallInfo[], ivrid: string): CallInfo[] {
+  const out: CallInfo[] = [];
+  for (const call of calls) if (call.ivrid !== ivrid) out.push(call);
+  return out;
+}
+
 const EXTENSION_TEXT = [
   'number',
   'userName',
@@ -84,14 +95,25 @@ export class BoardWriter {
   private replaced = false;
   /** Call lists changed in this event, per extension, until they are written to the records. */
   private readonly lists = new Map<string, CallInfo[]>();
-  private readonly was: ActiveCall | null;
+  private was: ActiveCall | null = null;
+  /** The event's time. */
+  at = 0;
 
+  /** One writer serves a store for good: `begin` readies it for each event. */
   constructor(
     private readonly board: BoardMaps,
     private readonly side: AgentSide,
-    readonly at: number,
-  ) {
-    this.was = side.currentCall;
+  ) {}
+
+  /** Starts an event (or a snapshot) stamped `at`. */
+  begin(at: number): void {
+    this.at = at;
+    this.was = this.side.currentCall;
+    this.touchedOwn = null;
+    this.replaced = false;
+    // Clearing an empty map would still allocate its table afresh.
+    if (this.ended.size > 0) this.ended.clear();
+    if (this.lists.size > 0) this.lists.clear();
   }
 
   get ownExtensions(): string[] {
@@ -153,7 +175,7 @@ export class BoardWriter {
     this.board.active.set(key, value);
     this.board.order.set(key, this.board.nextChange++);
     const ivrid = value.call.ivrid;
-    const list = this.callsOf(value.extension).filter((c) => c.ivrid !== ivrid);
+    const list = withoutCall(this.callsOf(value.extension), ivrid);
     list.push(value.call);
     this.setCalls(value.extension, list);
     if (this.side.ownExtensions.includes(value.extension)) this.touchedOwn = value;
@@ -165,10 +187,7 @@ export class BoardWriter {
     if (this.board.active.delete(key)) {
       this.board.order.delete(key);
       const ivrid = value.call.ivrid;
-      this.setCalls(
-        value.extension,
-        this.callsOf(value.extension).filter((c) => c.ivrid !== ivrid),
-      );
+      this.setCalls(value.extension, withoutCall(this.callsOf(value.extension), ivrid));
     }
     this.ended.set(key, { active: value, outcome });
     if (this.side.ownExtensions.includes(value.extension)) {

@@ -64,6 +64,7 @@ export class CallStore {
     nextChange: 0,
   };
   private readonly side: AgentSide;
+  private readonly writer: BoardWriter;
   private queues: Record<string, QueueInfo> = {};
   private current: CallState;
 
@@ -77,6 +78,7 @@ export class CallStore {
       lastCall: null,
       recent: [],
     };
+    this.writer = new BoardWriter(this.maps, this.side);
     this.current = this.takeState();
     const maps = this.maps;
     this.board = {
@@ -114,7 +116,8 @@ export class CallStore {
         this.applySnapshot(event.extensions, event.at);
         return this.changed(before, 'all', null);
       case 'extension': {
-        const writer = new BoardWriter(this.maps, this.side, event.at);
+        const writer = this.writer;
+        writer.begin(event.at);
         applyExtensionEvent(writer, event);
         writer.finish();
         return this.changed(before, 'one', event.extension.number);
@@ -154,7 +157,10 @@ export class CallStore {
     ) {
       return false;
     }
-    return side.ownExtensions.every((n) => state.own[n] === this.maps.extensions.get(n));
+    for (const n of side.ownExtensions) {
+      if (state.own[n] !== this.maps.extensions.get(n)) return false;
+    }
+    return true;
   }
 
   private takeState(): CallState {
@@ -194,7 +200,8 @@ export class CallStore {
         kept.set(key, { active: merged, order: this.maps.order.get(key) ?? 0 });
       }
     }
-    const writer = new BoardWriter(this.maps, this.side, at);
+    const writer = this.writer;
+    writer.begin(at);
     for (const ext of extensions) {
       for (const call of ext.calls) {
         const key = activeCallKey(ext.number, call.ivrid);

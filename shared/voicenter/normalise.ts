@@ -2,16 +2,9 @@
  * Wire shapes (validated by `wire.ts`) to domain shapes (`shared/domain/calls.ts`). This is the one
  * place where server times become UTC milliseconds and wire enums become domain enums.
  */
-import type {
-  CallDirection,
-  CallInfo,
-  CallStatus,
-  ExtensionInfo,
-  QueueCall,
-  QueueInfo,
-} from '../domain/calls';
+import type { CallDirection, CallStatus, QueueCall, QueueInfo } from '../domain/calls';
 import type { WireQueue, WireQueueCall } from './wire';
-import type { Lenient, WireCall, WireExtension } from './wire-types';
+import type { Lenient } from './wire-types';
 
 /** Notes about items left out, each `dropped <path> (<problem>)`; values never appear. */
 export type Warnings = string[];
@@ -56,61 +49,10 @@ export function normaliseCallStatus(raw: string): CallStatus {
   return lookup(STATUSES, raw, 'unknown');
 }
 
-function positiveOrNull(value: number | null): number | null {
-  return value !== null && value > 0 ? value : null;
-}
-
-export function normaliseCall(call: WireCall, offsetMinutes: number): CallInfo {
-  const leg = call.c2cdirection;
-  return {
-    ivrid: call.ivrid,
-    callerName: call.callername,
-    callerPhone: call.callerphone,
-    did: call.did,
-    direction: normaliseDirection(call.direction),
-    c2cLeg: leg === 1 || leg === 2 ? leg : null,
-    status: normaliseCallStatus(call.callstatus),
-    startedAt: serverSecondsToUtcMs(call.callStarted, offsetMinutes),
-    answeredAt: serverSecondsToUtcMs(call.callAnswered, offsetMinutes),
-    queueId: positiveOrNull(call.queueID),
-    campaignId: positiveOrNull(call.campaignID),
-    customData: call.customdata,
-    recordingFile: call.recording?.Filename ? call.recording.Filename : null,
-  };
-}
-
 /** Records a `dropped <path>[i] (<problem>)` note per item a lenient list left out. */
 export function noteDropped(warnings: Warnings, path: string, list: Lenient<unknown>): void {
   for (const { index, problem } of list.dropped)
     warnings.push(`dropped ${path}[${index}] (${problem})`);
-}
-
-export function normaliseExtension(
-  ext: WireExtension,
-  offsetMinutes: number,
-  warnings: Warnings,
-  path: string,
-): { extension: ExtensionInfo; currentCall: CallInfo | null } {
-  noteDropped(warnings, `${path}.calls`, ext.calls);
-  if (ext.currentCall.problem !== null) {
-    warnings.push(`dropped ${path}.currentCall (${ext.currentCall.problem})`);
-  }
-  const representative = ext.summery?.representative ?? '';
-  const extension: ExtensionInfo = {
-    number: ext.number,
-    userId: ext.userID,
-    userName: ext.userName,
-    sipUser: ext.extenUser,
-    onlineUserId: ext.onlineUserID,
-    representativeName: representative !== '' ? representative : ext.userName,
-    statusCode: ext.representativeStatus,
-    // Already milliseconds on the wire; 0 means "never".
-    statusUpdatedAt: positiveOrNull(ext.representativeUpdated),
-    peerStatus: ext.peerStatus,
-    calls: ext.calls.items.map((call) => normaliseCall(call, offsetMinutes)),
-  };
-  const current = ext.currentCall.value;
-  return { extension, currentCall: current ? normaliseCall(current, offsetMinutes) : null };
 }
 
 function normaliseQueueCall(call: WireQueueCall, offsetMinutes: number): QueueCall {

@@ -8,15 +8,9 @@
  * one. Until an offset has been seen it uses `defaultOffsetMinutes` (0). An event without a usable
  * `servertime` is stamped with the parser's clock.
  */
-import type { RealtimeEvent } from '../domain/calls';
+import type { ExtensionInfo, RealtimeEvent } from '../domain/calls';
 import type { z } from 'zod';
-import {
-  noteDropped,
-  normaliseExtension,
-  normaliseQueue,
-  serverSecondsToUtcMs,
-  type Warnings,
-} from './normalise';
+import { noteDropped, normaliseQueue, serverSecondsToUtcMs, type Warnings } from './normalise';
 import {
   describeIssues,
   safeErrorMap,
@@ -27,7 +21,7 @@ import {
   wireLoginSuccess,
   wireQueueEvent,
 } from './wire';
-import { describeProblems, readExtensionEvent } from './read';
+import { readExtension, readExtensionEvent, Unreadable } from './read';
 
 export type ParseResult =
   | {
@@ -124,6 +118,8 @@ interface Context {
 
 type Parsed = { ok: true; value: RealtimeEvent; warnings: Warnings } | { ok: false; error: string };
 
+type HangupInfo = NonNullable<Extract<RealtimeEvent, { kind: 'extension' }>['hangup']>;
+
 function check<S extends z.ZodType>(
   name: string,
   schema: S,
@@ -138,22 +134,31 @@ function failedLogin(name: string, code: number | null): Parsed | null {
   return code !== null && code !== 0 ? { ok: false, error: `${name}: errorCode not 0` } : null;
 }
 
+/** The event's time in UTC milliseconds; the parser's clock when the server sent none. */
+function timeOf(ctx: Context, servertime: number | null): number {
+  return serverSecondsToUtcMs(servertime, ctx.offset) ?? ctx.now();
+}
+
+function ok(warnings: Warnings, value: RealtimeEvent): Parsed {
+  return { ok: true, value, warnings };
+}
+
 function build(name: ServerEventName, payload: unknown, ctx: Context): Parsed {
-  const at = (servertime: number | null) =>
-    serverSecondsToUtcMs(servertime, ctx.offset) ?? ctx.now();
   const warnings: Warnings = [];
-  const done = (value: RealtimeEvent): Parsed => ({ ok: true, value, warnings });
   switch (name) {
     case 'ExtensionsUpdated':
-      return done({ kind: 'monitoredSetChanged', which: 'extensions' });
+      return ok(warnings, { kind: 'monitoredSetChanged', which: 'extensions' });
     case 'QueuesUpdated':
-      return done({ kind: 'monitoredSetChanged', which: 'queues' });
+      return ok(warnings, { kind: 'monitoredSetChanged', which: 'queues' });
     case 'DialersUpdated':
-      return done({ kind: 'monitoredSetChanged', which: 'dialers' });
+      return ok(warnings, { kind: 'monitoredSetChanged', which: 'dialers' });
     case 'loginSuccess': {
       const r = check(name, wireLoginSuccess, payload);
       if (!r.ok) return r;
-      return failedLogin(name, r.data.errorCode) ?? done({ kind: name, at: at(r.data.servertime) });
+      return (
+        failedLogin(name, r.data.errorCode) ??
+        ok(warnings, { kind: name, at: timeOf(ctx, r.data.servertime) })
+      );
     }
     case 'loginStatus': {
       // The seed's table spells the list `Queues`; the SDKs read `queues`.
@@ -169,64 +174,52 @@ function build(name: ServerEventName, payload: unknown, ctx: Context): Parsed {
       const queues = r.data.queues.items.map((q, i) =>
         normaliseQueue(q, ctx.offset, warnings, `queues[${r.data.queues.indexes[i] ?? i}]`),
       );
-      return done({ kind: 'queuesSnapshot', at: at(r.data.servertime), queues });
+      return ok(warnings, { kind: 'queuesSnapshot', at: timeOf(ctx, r.data.servertime), queues });
     }
     case 'AllExtensionsStatus': {
       const r = check(name, wireAllExtensionsStatus, payload);
       if (!r.ok) return r;
       const failed = failedLogin(name, r.data.errorCode);
       if (failed) return failed;
-      const list = r.data.extensions;
-      noteDropped(warnings, 'extensions', list);
-      const extensions = list.items.map(
-        (e, i) =>
-          normaliseExtension(e, ctx.offset, warnings, `extensions[${list.indexes[i] ?? i}]`)
-            .extension,
-      );
-      return done({ kind: 'extensionsSnapshot', at: at(r.data.servertime), extensions });
+      // Extensions left out are noted first, then what was left out inside the others.
+      const nested: Warnings = [];
+      const extensions: ExtensionInfo[] = [];
+      r.data.extensions.forEach((value, index) => {
+        const path = `extensions[${index}]`;
+        const read = readExtension(value, ctx.offset, nested, path);
+        if (read instanceof Unreadable) warnings.push(`dropped ${path} (${read.problem})`);
+        else extensions.push(read.extension);
+      });
+      warnings.push(...nested);
+      return ok(warnings, {
+        kind: 'extensionsSnapshot',
+        at: timeOf(ctx, r.data.servertime),
+        extensions,
+      });
     }
     case 'QueueEvent': {
       const r = check(name, wireQueueEvent, hoist(payload));
       if (!r.ok) return r;
       const queue = normaliseQueue(r.data.data, ctx.offset, warnings, 'data');
       const ivrid = r.data.ivruniqueid.trim();
-      return done({
+      return ok(warnings, {
         kind: 'queue',
         reason: r.data.reason,
-        at: at(r.data.servertime),
+        at: timeOf(ctx, r.data.servertime),
         queue,
         ivrid: ivrid === '' ? null : ivrid,
       });
     }
-    case 'ExtensionEvent': {
-      // The hot path: plain field checks instead of a schema (see read.ts).
-      const r = readExtensionEvent(hoist(payload));
-      if (!r.ok) return { ok: false, error: `${name}: ${describeProblems(r.problems)}` };
-      const { extension, currentCall } = normaliseExtension(
-        r.value.data,
-        ctx.offset,
-        warnings,
-        'data',
-      );
-      const event = r.value;
-      const isHangup = event.reason === 'HANGUP';
-      const hangupId = event.ivruniqueid.trim() || currentCall?.ivrid || '';
-      return done({
-        kind: 'extension',
-        reason: event.reason,
-        at: at(event.servertime),
-        extension,
-        call: currentCall,
-        hangup: isHangup
-          ? { cause: event.cause || 'Unknown', callerId: event.callerID, ivrid: hangupId }
-          : null,
-      });
-    }
+    case 'ExtensionEvent':
+      return extensionEvent(hoist(payload), ctx, warnings);
     case 'AllDialersStatus':
     case 'DialerEvent': {
       // Dialer payloads are undocumented; only a usable time is taken from them.
       const r = wireDialerEvent.safeParse(payload, { error: safeErrorMap });
-      return done({ kind: 'dialers', at: at(r.success ? r.data.servertime : null) });
+      return ok(warnings, {
+        kind: 'dialers',
+        at: timeOf(ctx, r.success ? r.data.servertime : null),
+      });
     }
     case 'keepaliveResponse': {
       const r = check(name, wireKeepaliveResponse, payload);
@@ -235,9 +228,38 @@ function build(name: ServerEventName, payload: unknown, ctx: Context): Parsed {
       if (errorCode === null && isOk === null)
         return { ok: false, error: `${name}: errorCode missing` };
       const code = errorCode ?? (isOk === true ? 0 : -1);
-      return done({ kind: name, ok: code === 0 && isOk !== false, code, description: errorDesc });
+      return ok(warnings, {
+        kind: name,
+        ok: code === 0 && isOk !== false,
+        code,
+        description: errorDesc,
+      });
     }
   }
+}
+
+/**
+ * The hot path: every call event of every monitored extension. Plain field checks instead of a
+ * schema (see read.ts), and no more objects than the event itself.
+ */
+function extensionEvent(payload: unknown, ctx: Context, warnings: Warnings): Parsed {
+  const read = readExtensionEvent(payload, ctx.offset, warnings);
+  if (read instanceof Unreadable) return { ok: false, error: `ExtensionEvent: ${read.problem}` };
+  const { extension, currentCall } = read.data;
+  let hangup: HangupInfo | null = null;
+  if (read.reason === 'HANGUP') {
+    const ivrid = read.ivruniqueid.trim() || currentCall?.ivrid || '';
+    hangup = { cause: read.cause || 'Unknown', callerId: read.callerID, ivrid };
+  }
+  const value: RealtimeEvent = {
+    kind: 'extension',
+    reason: read.reason,
+    at: timeOf(ctx, read.servertime),
+    extension,
+    call: currentCall,
+    hangup,
+  };
+  return { ok: true, value, warnings };
 }
 
 function offsetOf(payload: unknown): number | null {
@@ -248,17 +270,21 @@ function offsetOf(payload: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? usableOffset(value) : null;
 }
 
+/** The offset the last valid event carried (null when it carried none), set by `parseOne`. */
+interface OffsetSeen {
+  value: number | null;
+}
+
 function parseOne(
   eventName: string,
   rawPayload: unknown,
   offset: number,
   now: () => number,
-): { result: ParseResult; seenOffset: number | null } {
+  seen: OffsetSeen,
+): ParseResult {
+  seen.value = null;
   if (!KNOWN.has(eventName)) {
-    return {
-      result: { ok: false, error: `unknown event ${printableName(eventName)}` },
-      seenOffset: null,
-    };
+    return { ok: false, error: `unknown event ${printableName(eventName)}` };
   }
   let parsed: Parsed;
   let seenOffset: number | null;
@@ -268,14 +294,13 @@ function parseOne(
     parsed = build(eventName as ServerEventName, payload, { offset: seenOffset ?? offset, now });
   } catch {
     // zod does not throw on bad input; this guards odd objects (throwing getters, proxies).
-    return { result: { ok: false, error: `${eventName}: unreadable payload` }, seenOffset: null };
+    return { ok: false, error: `${eventName}: unreadable payload` };
   }
-  if (!parsed.ok) return { result: parsed, seenOffset: null };
-  const result: ParseResult =
-    parsed.warnings.length > 0
-      ? { ok: true, event: parsed.value, warnings: parsed.warnings }
-      : { ok: true, event: parsed.value };
-  return { result, seenOffset };
+  if (!parsed.ok) return parsed;
+  seen.value = seenOffset;
+  return parsed.warnings.length > 0
+    ? { ok: true, event: parsed.value, warnings: parsed.warnings }
+    : { ok: true, event: parsed.value };
 }
 
 /** A parser that remembers the last `servertimeoffset` for events that do not carry one. */
@@ -283,11 +308,12 @@ export function createEventParser(options: EventParserOptions = {}): EventParser
   const now = options.now ?? (() => Date.now());
   const fallback = options.defaultOffsetMinutes ?? 0;
   let last: number | null = null;
+  const seen: OffsetSeen = { value: null };
   return {
     parse(eventName, payload) {
-      const { result, seenOffset } = parseOne(eventName, payload, last ?? fallback, now);
+      const result = parseOne(eventName, payload, last ?? fallback, now, seen);
       // Only a valid event may teach the parser a new offset.
-      if (seenOffset !== null) last = seenOffset;
+      if (seen.value !== null) last = seen.value;
       return result;
     },
     get offsetMinutes() {
@@ -301,5 +327,5 @@ export function createEventParser(options: EventParserOptions = {}): EventParser
  * for a live connection, where loginStatus arrives without an offset.
  */
 export function parseServerEvent(eventName: string, payload: unknown): ParseResult {
-  return parseOne(eventName, payload, 0, () => Date.now()).result;
+  return parseOne(eventName, payload, 0, () => Date.now(), { value: null });
 }

@@ -1,19 +1,27 @@
 /**
- * Field readers for the payloads that arrive on every call event (ExtensionEvent and the
- * extensions of AllExtensionsStatus): plain checks on just the fields the app uses, with the same
- * rules as the schemas in `wire.ts` (`looseNumber`, `looseString`, `idString`; lenient lists
- * and items). A schema library builds issue lists, transforms and fallbacks per field; on an
- * account that monitors thousands of extensions this path runs tens of thousands of times a
- * second, and these checks cost a fraction of socket.io's own decode (benchmarks/README.md).
- * `read.test.ts` holds the readers to the schemas' answers on one table of inputs.
+ * Readers for the payloads that arrive on every call event (ExtensionEvent, and the extensions of
+ * AllExtensionsStatus): plain checks on just the fields the app uses, with the same rules as the
+ * schemas in `wire.ts` (`looseNumber`, `looseString`, `idString`; lenient lists and items), that
+ * build the domain's `ExtensionInfo` and `CallInfo` directly. A schema library builds issue
+ * lists, transforms and fallbacks per field, and a wire-shaped copy would be one more object per
+ * field group; on an account that monitors thousands of extensions this path runs tens of
+ * thousands of times a second, and these checks cost a fraction of socket.io's own decode
+ * (benchmarks/README.md). `read.test.ts` holds the field readers to the schemas' answers.
  *
  * Problems name the field path and what was wrong, never a value.
  */
-import type { Lenient, WireCall, WireExtension } from './wire-types';
+import type { CallInfo, ExtensionInfo } from '../domain/calls';
+import {
+  normaliseCallStatus,
+  normaliseDirection,
+  serverSecondsToUtcMs,
+  type Warnings,
+} from './normalise';
 
-export type Read<T> = { ok: true; value: T } | { ok: false; problems: string[] };
-
-export type Reader<T> = (value: unknown) => Read<T>;
+/** What was wrong with a value that could not be read (a field path and a word, no value). */
+export class Unreadable {
+  constructor(readonly problem: string) {}
+}
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 
@@ -68,149 +76,149 @@ function customData(value: unknown): Record<string, unknown> {
   return isPlainObject(value) ? value : {};
 }
 
-function recording(value: unknown): WireCall['recording'] {
+function recordingFile(value: unknown): string | null {
   if (!isObject(value)) return null;
-  return { Filename: readLooseString(value.Filename), IsMuted: readLooseNumber(value.IsMuted) };
+  const name = readLooseString(value.Filename);
+  return name === '' ? null : name;
 }
 
-function summery(value: unknown): WireExtension['summery'] {
-  return isObject(value) ? { representative: readLooseString(value.representative) } : null;
+function positiveOrNull(value: number | null): number | null {
+  return value !== null && value > 0 ? value : null;
 }
 
-/** Prefixes each problem with the field it was found in. */
-function at(path: string, problems: readonly string[]): string[] {
-  // A problem is either "field: what" (nested under `path`) or just "what" (about `path` itself).
-  return problems.map((problem) =>
-    problem.indexOf(': ') > 0 ? `${path}.${problem}` : `${path}: ${problem}`,
-  );
-}
-
-export const readCall: Reader<WireCall> = (value) => {
-  if (!isObject(value)) return { ok: false, problems: [absentOr(value, 'expected object')] };
+/** A call (spec 2.3) as the domain has it; server times become UTC milliseconds. */
+export function readCall(value: unknown, offsetMinutes: number): CallInfo | Unreadable {
+  if (!isObject(value)) return new Unreadable(absentOr(value, 'expected object'));
   const id = readId(value.ivrid);
-  if (!id.ok) return { ok: false, problems: [`ivrid: ${id.problem}`] };
+  if (!id.ok) return new Unreadable(`ivrid: ${id.problem}`);
+  const leg = readLooseNumber(value.c2cdirection);
   return {
-    ok: true,
-    value: {
-      ivrid: id.value,
-      callStarted: readLooseNumber(value.callStarted),
-      calldurationinterval: readLooseNumber(value.calldurationinterval),
-      callAnswered: readLooseNumber(value.callAnswered),
-      answered: readLooseNumber(value.answered),
-      callername: readLooseString(value.callername),
-      callerphone: readLooseString(value.callerphone),
-      did: readLooseString(value.did),
-      direction: readLooseString(value.direction),
-      c2cdirection: readLooseNumber(value.c2cdirection),
-      callstatus: readLooseString(value.callstatus),
-      customdata: customData(value.customdata),
-      recording: recording(value.recording),
-      queueID: readLooseNumber(value.queueID),
-      campaignID: readLooseNumber(value.campaignID),
-    },
+    ivrid: id.value,
+    callerName: readLooseString(value.callername),
+    callerPhone: readLooseString(value.callerphone),
+    did: readLooseString(value.did),
+    direction: normaliseDirection(readLooseString(value.direction)),
+    c2cLeg: leg === 1 || leg === 2 ? leg : null,
+    status: normaliseCallStatus(readLooseString(value.callstatus)),
+    startedAt: serverSecondsToUtcMs(readLooseNumber(value.callStarted), offsetMinutes),
+    answeredAt: serverSecondsToUtcMs(readLooseNumber(value.callAnswered), offsetMinutes),
+    queueId: positiveOrNull(readLooseNumber(value.queueID)),
+    campaignId: positiveOrNull(readLooseNumber(value.campaignID)),
+    customData: customData(value.customdata),
+    recordingFile: recordingFile(value.recording),
   };
-};
-
-/** Keeps the items that read, and says which did not and why. */
-export function readList<T>(reader: Reader<T>, values: readonly unknown[]): Lenient<T> {
-  const out: Lenient<T> = { items: [], indexes: [], dropped: [] };
-  for (let index = 0; index < values.length; index++) {
-    const result = reader(values[index]);
-    if (result.ok) {
-      out.items.push(result.value);
-      out.indexes.push(index);
-    } else {
-      out.dropped.push({ index, problem: describeProblems(result.problems) });
-    }
-  }
-  return out;
 }
 
-/** A list that may be missing or mistyped: it becomes empty. */
-function optionalList<T>(reader: Reader<T>, value: unknown): Lenient<T> {
-  return readList(reader, Array.isArray(value) ? value : []);
-}
-
-/** An optional item: missing or null gives null; present but unreadable gives null and a note. */
-function optionalItem<T>(
-  reader: Reader<T>,
+/** An extension's calls: the items that read; the others are noted in `warnings`. */
+function readCalls(
   value: unknown,
-): { value: T | null; problem: string | null } {
-  if (value === undefined || value === null) return { value: null, problem: null };
-  const result = reader(value);
-  return result.ok
-    ? { value: result.value, problem: null }
-    : { value: null, problem: describeProblems(result.problems) };
+  offsetMinutes: number,
+  warnings: Warnings,
+  path: string,
+): CallInfo[] {
+  // A missing or mistyped list is an empty one.
+  if (!Array.isArray(value)) return [];
+  const calls: CallInfo[] = [];
+  for (let index = 0; index < value.length; index++) {
+    const call = readCall(value[index], offsetMinutes);
+    if (call instanceof Unreadable) warnings.push(`dropped ${path}[${index}] (${call.problem})`);
+    else calls.push(call);
+  }
+  return calls;
 }
 
-export const readExtension: Reader<WireExtension> = (value) => {
-  if (!isObject(value)) return { ok: false, problems: [absentOr(value, 'expected object')] };
+/** An extension and the call its event is about (`currentCall`, when present and readable). */
+export interface ReadExtension {
+  extension: ExtensionInfo;
+  currentCall: CallInfo | null;
+}
+
+/**
+ * An extension (spec 2.3) as the domain has it. Calls that do not read are left out and noted in
+ * `warnings` under `path`; only a missing or unusable `number` makes the extension unreadable.
+ */
+export function readExtension(
+  value: unknown,
+  offsetMinutes: number,
+  warnings: Warnings,
+  path: string,
+): ReadExtension | Unreadable {
+  if (!isObject(value)) return new Unreadable(absentOr(value, 'expected object'));
   const id = readId(value.number);
-  if (!id.ok) return { ok: false, problems: [`number: ${id.problem}`] };
+  if (!id.ok) return new Unreadable(`number: ${id.problem}`);
+  const userName = readLooseString(value.userName);
+  const summery = value.summery;
+  const representative = isObject(summery) ? readLooseString(summery.representative) : '';
+  const calls = readCalls(value.calls, offsetMinutes, warnings, `${path}.calls`);
+  let currentCall: CallInfo | null = null;
+  const current = value.currentCall;
+  if (current !== undefined && current !== null) {
+    const read = readCall(current, offsetMinutes);
+    if (read instanceof Unreadable) warnings.push(`dropped ${path}.currentCall (${read.problem})`);
+    else currentCall = read;
+  }
   return {
-    ok: true,
-    value: {
+    extension: {
       number: id.value,
-      userID: readLooseNumber(value.userID),
-      userName: readLooseString(value.userName),
-      extenUser: readLooseString(value.extenUser),
-      onlineUserID: readLooseNumber(value.onlineUserID),
-      representative: readLooseNumber(value.representative),
-      summery: summery(value.summery),
-      representativeStatus: readLooseNumber(value.representativeStatus),
-      representativeUpdated: readLooseNumber(value.representativeUpdated),
-      lastCallEventEpoch: readLooseNumber(value.lastCallEventEpoch),
-      lastAnsweredCallEventEpoch: readLooseNumber(value.lastAnsweredCallEventEpoch),
-      lastHangupCallEpoch: readLooseNumber(value.lastHangupCallEpoch),
+      userId: readLooseNumber(value.userID),
+      userName,
+      sipUser: readLooseString(value.extenUser),
+      onlineUserId: readLooseNumber(value.onlineUserID),
+      representativeName: representative !== '' ? representative : userName,
+      statusCode: readLooseNumber(value.representativeStatus),
+      // Already milliseconds on the wire; 0 means "never".
+      statusUpdatedAt: positiveOrNull(readLooseNumber(value.representativeUpdated)),
       peerStatus: readLooseString(value.peerStatus),
-      calls: optionalList(readCall, value.calls),
-      currentCall: optionalItem(readCall, value.currentCall),
+      calls,
     },
+    currentCall,
   };
-};
+}
 
 /** The envelope of an ExtensionEvent, with its extension read. */
-export interface WireExtensionEventEnvelope {
+export interface ExtensionEventEnvelope {
   reason: string;
   servertime: number | null;
-  servertimeoffset: number | null;
   cause: string;
   callerID: string;
   ivruniqueid: string;
-  data: WireExtension;
+  data: ReadExtension;
 }
 
-export const readExtensionEvent: Reader<WireExtensionEventEnvelope> = (value) => {
-  if (!isObject(value)) return { ok: false, problems: [absentOr(value, 'expected object')] };
-  const problems: string[] = [];
+/** Where a problem of `data` was found: "number: missing" becomes "data.number: missing". */
+function inData(problem: string): string {
+  return problem.indexOf(': ') > 0 ? `data.${problem}` : `data: ${problem}`;
+}
+
+export function readExtensionEvent(
+  value: unknown,
+  offsetMinutes: number,
+  warnings: Warnings,
+): ExtensionEventEnvelope | Unreadable {
+  if (!isObject(value)) return new Unreadable(absentOr(value, 'expected object'));
+  let problem: string | null = null;
   const rawReason = value.reason;
   let reason = '';
-  if (typeof rawReason !== 'string')
-    problems.push(`reason: ${absentOr(rawReason, 'expected string')}`);
+  if (typeof rawReason !== 'string') problem = `reason: ${absentOr(rawReason, 'expected string')}`;
   else {
     reason = rawReason.trim();
-    if (reason === '') problems.push('reason: too small');
+    if (reason === '') problem = 'reason: too small';
   }
-  const data = readExtension(value.data);
-  if (!data.ok) problems.push(...at('data', data.problems));
-  if (!data.ok || problems.length > 0) return { ok: false, problems };
+  // Nested notes are kept only for an event that reads.
+  const notes: Warnings = [];
+  const data = readExtension(value.data, offsetMinutes, notes, 'data');
+  if (data instanceof Unreadable) {
+    const dataProblem = inData(data.problem);
+    return new Unreadable(problem === null ? dataProblem : `${problem}; ${dataProblem}`);
+  }
+  if (problem !== null) return new Unreadable(problem);
+  for (const note of notes) warnings.push(note);
   return {
-    ok: true,
-    value: {
-      reason,
-      servertime: readLooseNumber(value.servertime),
-      servertimeoffset: readLooseNumber(value.servertimeoffset),
-      cause: readLooseString(value.cause),
-      callerID: readLooseString(value.callerID),
-      ivruniqueid: readLooseString(value.ivruniqueid),
-      data: data.value,
-    },
+    reason,
+    servertime: readLooseNumber(value.servertime),
+    cause: readLooseString(value.cause),
+    callerID: readLooseString(value.callerID),
+    ivruniqueid: readLooseString(value.ivruniqueid),
+    data,
   };
-};
-
-/** `a.b: missing`, at most three problems, the rest counted (the same form as `wire.ts`). */
-export function describeProblems(problems: readonly string[]): string {
-  const parts = problems.slice(0, 3);
-  if (problems.length > 3) parts.push(`${problems.length - 3} more`);
-  return parts.join('; ');
 }

@@ -32,7 +32,8 @@ export function ownCallsChanged(before: CallState, after: CallState): boolean {
   ) {
     return true;
   }
-  return after.ownExtensions.some((n) => before.own[n] !== after.own[n]);
+  for (const n of after.ownExtensions) if (before.own[n] !== after.own[n]) return true;
+  return false;
 }
 
 const IDLE: ConnectionView = {

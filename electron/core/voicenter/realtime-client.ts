@@ -93,12 +93,13 @@ export class VoicenterRealtimeClient {
   private retryTimer: Timer | null = null;
   private refreshTimer: Timer | null = null;
   private returnTimer: Timer | null = null;
-  private view: ConnectionView = {
+  private view: Omit<ConnectionView, 'lastEventAt'> = {
     state: { status: 'idle' },
-    lastEventAt: null,
     tokenExpiresAt: null,
     malformedEvents: 0,
   };
+  /** Kept apart from `view`: it moves on every event, and the view is built only when asked. */
+  private lastEventAt: number | null = null;
 
   constructor(private readonly deps: RealtimeClientDeps) {
     this.timings = { ...DEFAULT_TIMINGS, ...deps.timings };
@@ -129,7 +130,7 @@ export class VoicenterRealtimeClient {
 
   /** The connection as it is now, `lastEventAt` included. */
   getView(): ConnectionView {
-    return { ...this.view, state: { ...this.view.state } };
+    return { ...this.view, lastEventAt: this.lastEventAt, state: { ...this.view.state } };
   }
 
   /** Signs in and connects. Also restarts after a fatal stop (for example, new credentials were saved elsewhere). */
@@ -453,7 +454,7 @@ export class VoicenterRealtimeClient {
 
   private onServerEvent(name: string, payload: unknown): void {
     const link = this.link;
-    this.view = { ...this.view, lastEventAt: this.deps.clock.now() };
+    this.lastEventAt = this.deps.clock.now();
     this.keepalive?.activity();
     if (MONITORED_SET_EVENTS.has(name)) {
       this.log.info('monitored set changed; asking for a fresh snapshot', { event: name });
