@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Menu, MenuItemConstructorOptions, NativeImage, nativeImage, Tray } from 'electron';
+import type { AlertMode } from '../../../shared/desktop/alert-policy';
 import type { TrayKind, TrayState } from '../../../shared/tray/tray-state';
 
 /**
@@ -74,7 +75,20 @@ export interface TrayOptions {
   initial: TrayState;
   onShow: () => void;
   onQuit: () => void;
+  /** The desktop items: Test ring and the alert mode; without them the menu offers neither. */
+  desktop?: TrayDesktopActions;
 }
+
+export interface TrayDesktopActions {
+  onTestRing: () => void;
+  onAlertMode: (mode: AlertMode) => void;
+}
+
+const ALERT_MODE_LABELS: readonly [AlertMode, string][] = [
+  ['notify-and-focus', 'Alert and bring the window forward'],
+  ['notify', 'Alert only'],
+  ['off', 'No alerts (desk phone only)'],
+];
 
 export interface TrayController {
   /** Re-renders from state; does nothing when nothing visible changed. */
@@ -87,11 +101,26 @@ export function trayMenuTemplate(
   state: TrayState,
   onShow: () => void,
   onQuit: () => void,
+  desktop?: TrayDesktopActions,
 ): MenuItemConstructorOptions[] {
+  const desktopItems: MenuItemConstructorOptions[] = desktop
+    ? [
+        { label: 'Test ring', click: desktop.onTestRing },
+        { type: 'separator' },
+        ...ALERT_MODE_LABELS.map(([mode, label]): MenuItemConstructorOptions => ({
+          label,
+          type: 'radio',
+          checked: state.alertMode === mode,
+          click: () => desktop.onAlertMode(mode),
+        })),
+        { type: 'separator' },
+      ]
+    : [];
   return [
     ...state.lines.map((line): MenuItemConstructorOptions => ({ label: line, enabled: false })),
     { type: 'separator' },
     { label: state.menu?.show ?? 'Show Ringside', click: onShow },
+    ...desktopItems,
     { label: state.menu?.quit ?? 'Quit Ringside', click: onQuit },
   ];
 }
@@ -111,7 +140,9 @@ export function createTray(options: TrayOptions): TrayController {
     if (previous?.kind !== state.kind) tray.setImage(options.imageFor(state.kind));
     tray.setToolTip(state.tooltip);
     tray.setContextMenu(
-      options.Menu.buildFromTemplate(trayMenuTemplate(state, options.onShow, options.onQuit)),
+      options.Menu.buildFromTemplate(
+        trayMenuTemplate(state, options.onShow, options.onQuit, options.desktop),
+      ),
     );
   };
   // Windows and Linux: a click on the icon opens the window (macOS opens the menu instead).
