@@ -142,6 +142,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       desktop.notificationOutcome(message);
     },
     onShown: () => desktop.notificationOutcome(null),
+    callerLine: (call) => history.callerLine(call),
   });
 
   function mode(): AppSnapshot['mode'] {

@@ -44,6 +44,11 @@ export interface CallAlertsDeps {
   locale?: () => Locale;
   /** The OS took a notification: an earlier refusal no longer holds. */
   onShown?: () => void;
+  /**
+   * A line about the caller from what Ringside already holds (the history), added under the
+   * call's words; null when there is nothing to say. Synchronous and local: the alert never waits.
+   */
+  callerLine?: (call: CallInfo) => Message | null;
 }
 
 export type CallAlertAction = 'show' | 'open-room';
@@ -88,7 +93,7 @@ export class CallAlerts {
     ) {
       this.alerted.add(current.call.ivrid);
       this.trimMemory();
-      if (this.deps.enabled()) this.show(callAlertFor(current.call, this.deps.locale?.()));
+      if (this.deps.enabled()) this.show(this.alertFor(current.call));
     }
     // Stop showing alerts for calls that are no longer ringing here (answered, ended, elsewhere).
     for (const id of [...this.showing]) {
@@ -113,6 +118,13 @@ export class CallAlerts {
       },
       () => undefined,
     );
+  }
+
+  private alertFor(call: CallInfo): CallAlert {
+    const locale = this.deps.locale?.();
+    const alert = callAlertFor(call, locale);
+    const line = this.deps.callerLine?.(call) ?? null;
+    return line ? { ...alert, body: `${alert.body}\n${wordsIn(locale)(line)}` } : alert;
   }
 
   private show(alert: CallAlert): void {

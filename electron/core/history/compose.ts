@@ -5,7 +5,8 @@
  * file where the agent chooses, and put text on the clipboard.
  */
 import { join } from 'node:path';
-import type { CallState, RealtimeEvent } from '../../../shared/domain/calls';
+import type { CallInfo, CallState, RealtimeEvent } from '../../../shared/domain/calls';
+import type { Message } from '../../../shared/messages/catalogue';
 import { historyCsv } from '../../../shared/history/csv';
 import type { Handlers } from '../../../shared/ipc/define';
 import type { historyMethods } from '../../../shared/ipc/history-methods';
@@ -16,6 +17,7 @@ import {
   formatPhoneForDisplay,
   DEFAULT_REGION,
   isPhoneRegion,
+  normalisePhone,
   type PhoneRegion,
 } from '../../../shared/phone/normalise';
 import type { RoomView } from '../../../shared/ipc/rocketchat';
@@ -49,6 +51,8 @@ export interface HistoryFeature {
   onCallEvent(event: RealtimeEvent, before: CallState, after: CallState): void;
   /** The Rocket.Chat rooms as they are now: their ids and links go to the calls' entries. */
   roomsChanged(rooms: readonly RoomView[]): void;
+  /** The alert's line about a caller who called before (how often, how it last ended); null if new. */
+  callerLine(call: CallInfo): Message | null;
   /** A wrap-up the agent sent for a call. */
   wrappedUp(ivrid: string, wrapUp: { comment: string; tags: string[] }): void;
   onChange(listener: () => void): () => void;
@@ -152,6 +156,15 @@ export function createHistory(deps: HistoryDeps): HistoryFeature {
       );
     },
     onCallEvent: (event, before, after) => callers.handle(event, before, after),
+    callerLine(call) {
+      const key = normalisePhone(call.callerPhone, region());
+      const [last] = history.callsWith(key, 1, call.ivrid);
+      if (!last) return null;
+      return say('notify.called-before', {
+        count: history.countWith(key, call.ivrid),
+        last: say(`history.outcome.${last.outcome}`),
+      });
+    },
     roomsChanged(list) {
       for (const room of list) {
         if (room.rid === null) continue;

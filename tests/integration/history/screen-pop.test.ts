@@ -1,0 +1,158 @@
+/**
+ * Who is calling, through the whole core: a caller's earlier call from the history and their
+ * Rocket.Chat visitor (the simulator on 127.0.0.1) reach the window's view, and the alert gets a
+ * line about the earlier call without waiting for Rocket.Chat. Real settings and secret stores in
+ * memory, the real history in a temporary folder; fakes only for the notifier and the cipher,
+ * which the hosts take from the OS, and a Voicenter client fed by hand.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CallInfo, RealtimeEvent } from '../../../shared/domain/calls';
+import type { ConnectionView } from '../../../shared/domain/connection';
+import { createRingsideCore } from '../../../electron/core/compose';
+import type { RealtimeClientLike } from '../../../electron/core/calls/telephony';
+import type { RingsideCore } from '../../../electron/core/types';
+import { silentLogger } from '../../../electron/core/logging';
+import type { CallAlert, Notifier } from '../../../electron/core/ports';
+import { SecretStore, SettingsStore, VOICENTER_SECRET } from '../../../electron/core/settings';
+import { startRocketChatSim, type RocketChatSim } from '../../../electron/sim/rocketchat';
+import { makeCall, makeExtension } from '../../support/calls';
+import { MemoryBackend } from '../../support/memory-backend';
+import { useTempDir } from '../../support/temp-dir';
+import { waitFor } from '../../support/wait';
+
+const OWN = '101';
+
+class HandFedClient implements RealtimeClientLike {
+  readonly listeners = new Set<(e: RealtimeEvent) => void>();
+  start(): void {}
+  stop(): void {}
+  reconnectNow(): void {}
+  getView(): ConnectionView {
+    return { state: { status: 'connected' }, lastEventAt: null } as ConnectionView;
+  }
+  on(name: 'event' | 'state', listener: never): () => void {
+    if (name !== 'event') return () => undefined;
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  emit(event: RealtimeEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
+
+class RecordingNotifier implements Notifier {
+  readonly shown: CallAlert[] = [];
+  notify(alert: CallAlert): Promise<void> {
+    this.shown.push(alert);
+    return Promise.resolve();
+  }
+  dismiss(): void {}
+}
+
+const fakeCipher = {
+  available: () => true,
+  encrypt: (plain: string) => `sealed:${Buffer.from(plain).toString('base64')}`,
+  decrypt: (sealed: string) => Buffer.from(sealed.slice(7), 'base64').toString(),
+};
+
+function event(reason: string, call: CallInfo, cause?: string): RealtimeEvent {
+  const ended = reason === 'HANGUP';
+  return {
+    kind: 'extension',
+    reason,
+    at: Date.now(),
+    extension: makeExtension(OWN, { calls: ended ? [] : [call] }),
+    call,
+    hangup: ended
+      ? { cause: cause ?? 'Normal hangup', callerId: call.callerPhone, ivrid: call.ivrid }
+      : null,
+  };
+}
+
+describe('who is calling, through the core', () => {
+  const dataDir = useTempDir('ringside-screen-pop-');
+  let rocketchat: RocketChatSim;
+  let notifier: RecordingNotifier;
+  let client: HandFedClient;
+  let core: RingsideCore;
+
+  beforeEach(async () => {
+    rocketchat = await startRocketChatSim({
+      visitors: [{ token: 'v-dana', name: 'Dana Levi', phone: '0501234567' }],
+    });
+    const settings = new SettingsStore(
+      new MemoryBackend({
+        version: 1,
+        app: { mode: 'account' },
+        voicenter: { loginType: 'user', identity: 'agent@example.com', ownExtensions: [OWN] },
+      }),
+    );
+    const secrets = new SecretStore(new MemoryBackend(), fakeCipher);
+    secrets.set(VOICENTER_SECRET, '1234');
+    notifier = new RecordingNotifier();
+    core = createRingsideCore({
+      settings,
+      secrets,
+      notifier,
+      logger: silentLogger,
+      dataDir: dataDir(),
+      notificationsAvailable: true,
+      voicenterClient: () => (client = new HandFedClient()),
+      startDemo: () => Promise.reject(new Error('no demo in these tests')),
+      restTimeoutMs: 2_000,
+    });
+    await core.start();
+    const { agent } = rocketchat.users;
+    await core.handlers.rocketChatSignIn({
+      serverUrl: rocketchat.url,
+      username: agent.username,
+      password: agent.password,
+    });
+  });
+
+  afterEach(async () => {
+    await core.stop();
+    await rocketchat.stop();
+  });
+
+  it('shows the earlier call and the visitor, and the alert says the caller called before', async () => {
+    const first = makeCall({
+      ivrid: 'C-1',
+      callerName: 'Dana',
+      callerPhone: '972501234567',
+      status: 'ringing',
+    });
+    client.emit(event('NEWCALL', first));
+    client.emit(event('HANGUP', { ...first, status: 'ended' }, 'User alerting, no answer'));
+    await waitFor(() => core.view().history.total === 1, 10_000, 'the missed call in the history');
+    expect(notifier.shown[0]?.body).not.toMatch(/before/);
+
+    const second = makeCall({
+      ivrid: 'C-2',
+      callerName: 'Dana',
+      callerPhone: '0501234567',
+      status: 'ringing',
+      customData: { order_id: 'A-17' },
+    });
+    client.emit(event('NEWCALL', second));
+    // The alert went out at once, with what the history knew.
+    expect(notifier.shown.at(-1)?.body).toContain('Called once before, last: missed');
+
+    await waitFor(
+      () =>
+        core
+          .view()
+          .history.callers.some((c) => c.ivrid === 'C-2' && c.rocketchat.status === 'found'),
+      10_000,
+      'the visitor found',
+    );
+    const info = core.view().history.callers.find((c) => c.ivrid === 'C-2');
+    expect(info).toMatchObject({
+      phoneKey: '+972501234567',
+      previousTotal: 1,
+      previous: [{ ivrid: 'C-1', outcome: 'missed' }],
+      rocketchat: { status: 'found', name: 'Dana Levi' },
+      extras: [{ label: 'Order id', value: 'A-17' }],
+    });
+  });
+});
