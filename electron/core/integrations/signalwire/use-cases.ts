@@ -20,31 +20,19 @@ import type {
 } from '../../../../shared/ipc/signalwire-methods';
 import { parseCallId } from '../../../../shared/signalwire/call-id';
 import { mirrorEvent } from '../../../../shared/signalwire/mirror';
-import {
-  eventLabel,
-  parseEventObject,
-  type JsonObject,
-} from '../../../../shared/signalwire/event-object';
-import { whyNotSaved } from '../../outbox/disk-error';
+import { parseEventObject, type JsonObject } from '../../../../shared/signalwire/event-object';
 import type { Clock, Logger } from '../../ports';
 import { SIGNALWIRE_API_TOKEN, SIGNALWIRE_RELAY_TOKEN } from '../../settings/sections/signalwire';
-import {
-  END_KIND,
-  USER_EVENT_KIND,
-  orderKeyFor,
-  type EndPayload,
-  type UserEventPayload,
-} from './actions';
+import { SignalWireActions } from './action-queue';
 import { SignalWireClient, SignalWireConfigError, type SignalWireClientOptions } from './client';
 import { SignalWireDemoOverlay, type SignalWireDemo } from './demo';
 import { relayEndpoint, spaceEndpoint } from './endpoint';
 import { signalWireHandlers, type SignalWireHandlers, type SignalWireUseCases } from './handlers';
-import { SignalWireHistory, type OutboxRecordLike } from './history';
 import { CallLinks } from './links';
 import { MirrorFilter, type MirrorDecision } from './mirroring';
 import type { SignalWireOutboxPort, SignalWireSecretsPort, SignalWireSettingsPort } from './ports';
 import type { RetryTiming } from './retry';
-import { SignalWireTransport, type AttemptReport } from './transport';
+import { SignalWireTransport } from './transport';
 import { buildView } from './view';
 
 export interface SignalWireServiceOptions {
@@ -66,17 +54,14 @@ export interface SignalWireServiceDeps {
   options?: SignalWireServiceOptions;
 }
 
-export type QueueOrigin = 'editor' | 'preset' | 'mirror';
-
 export class SignalWireService implements SignalWireUseCases {
   readonly transport: SignalWireTransport;
   readonly handlers: SignalWireHandlers;
-  private readonly history = new SignalWireHistory();
+  private readonly actions: SignalWireActions;
   private readonly links: CallLinks;
   private readonly mirror = new MirrorFilter();
   private readonly demo: SignalWireDemoOverlay;
   private readonly listeners = new Set<() => void>();
-  private readonly enqueueing = new Set<string>();
   private readonly disposers: (() => void)[] = [];
   private readonly log: Logger;
   private readonly newId: () => string;
@@ -86,6 +71,14 @@ export class SignalWireService implements SignalWireUseCases {
   constructor(private readonly deps: SignalWireServiceDeps) {
     this.log = deps.logger.child('signalwire');
     this.newId = deps.options?.newId ?? randomUUID;
+    this.actions = new SignalWireActions({
+      outbox: deps.outbox,
+      clock: deps.clock,
+      logger: this.log,
+      newId: () => this.newId(),
+      changed: () => this.emit(),
+      ended: (signalwireCallId) => this.links.markEnded(signalwireCallId),
+    });
     this.demo = new SignalWireDemoOverlay(deps);
     this.links = new CallLinks(deps.settings.get().customDataKey);
     this.transport = new SignalWireTransport({
@@ -94,9 +87,9 @@ export class SignalWireService implements SignalWireUseCases {
       logger: this.log,
       timing: deps.options?.retryTiming,
       onAttemptStart: (id) => {
-        if (this.history.markSending(id)) this.emit();
+        if (this.actions.markSending(id)) this.emit();
       },
-      onAttempt: (report) => this.onAttempt(report),
+      onAttempt: (report) => this.actions.onAttempt(report),
     });
     this.handlers = signalWireHandlers(this);
   }
@@ -113,8 +106,8 @@ export class SignalWireService implements SignalWireUseCases {
   /** Plugs the transport into the outbox and shows what it still holds from an earlier run. */
   start(): void {
     this.testAbort = new AbortController();
-    this.restoreHistory();
-    this.disposers.push(this.deps.outbox.onChange(() => this.syncWithOutbox()));
+    this.actions.restore();
+    this.disposers.push(this.deps.outbox.onChange(() => this.actions.syncWithOutbox()));
     const offSettings = this.settings.onChange?.(() => {
       this.links.setCustomDataKey(this.settings.get().customDataKey);
       this.emit();
@@ -174,7 +167,7 @@ export class SignalWireService implements SignalWireUseCases {
         ) !== null,
       allowLoopbackHttp: this.allowLoopbackHttp(),
       calls: this.links.list(),
-      history: this.history.list(),
+      history: this.actions.list(),
       test: this.test,
     });
   }
@@ -283,9 +276,9 @@ export class SignalWireService implements SignalWireUseCases {
   /** Queues `calling.end`, once: a second press answers with the end already queued. */
   async endCall(ivrid: string): Promise<SignalWireQueued> {
     const link = this.requireLink(ivrid);
-    const pending = this.pendingEnd(link.signalwireCallId);
+    const pending = this.actions.pendingEnd(link.signalwireCallId);
     if (pending !== null) return { actionId: pending, eventId: null };
-    const actionId = await this.queueEnd(link);
+    const actionId = await this.actions.queueEnd(link);
     return { actionId, eventId: null };
   }
 
@@ -306,7 +299,7 @@ export class SignalWireService implements SignalWireUseCases {
   ): Promise<SignalWireQueued> {
     const link = this.requireLink(ivrid);
     const eventId = this.newId();
-    const actionId = await this.queueUserEvent(link, event, eventId, origin);
+    const actionId = await this.actions.queueUserEvent(link, event, eventId, origin);
     return { actionId, eventId };
   }
 
@@ -320,20 +313,23 @@ export class SignalWireService implements SignalWireUseCases {
     const callId = link?.signalwireCallId ?? (call ? this.links.fromCall(call) : null);
     // Once its end is queued the call is over for SignalWire: a mirrored event would come after
     // `calling.end` and fail (404) on a call that ended as it should.
-    if (callId === null || this.links.isEnded(callId) || this.pendingEnd(callId) !== null) return;
+    if (callId === null || this.links.isEnded(callId) || this.actions.pendingEnd(callId) !== null)
+      return;
     const eventId = this.newId();
     const payloadEvent = mirrorEvent(decision.which, decision.ivrid, decision.at, eventId);
-    this.queueUserEvent(
-      { ivrid: decision.ivrid, signalwireCallId: callId },
-      payloadEvent,
-      eventId,
-      'mirror',
-    ).catch((error: unknown) =>
-      this.log.warn('could not queue a mirrored call event', {
-        error: errorName(error),
-        which: decision.which,
-      }),
-    );
+    this.actions
+      .queueUserEvent(
+        { ivrid: decision.ivrid, signalwireCallId: callId },
+        payloadEvent,
+        eventId,
+        'mirror',
+      )
+      .catch((error: unknown) =>
+        this.log.warn('could not queue a mirrored call event', {
+          error: errorName(error),
+          which: decision.which,
+        }),
+      );
   }
 
   /** The client for the current configuration, or why there is none. */
@@ -395,149 +391,6 @@ export class SignalWireService implements SignalWireUseCases {
     if (link.ended)
       throw new UserFacingError('signalwire-call-ended', 'This SignalWire call has already ended.');
     return link;
-  }
-
-  /** An unfinished `calling.end` already queued for this SignalWire call, if any. */
-  private pendingEnd(signalwireCallId: string): string | null {
-    const entry = this.history
-      .list()
-      .find(
-        (item) =>
-          item.kind === 'end' &&
-          item.signalwireCallId === signalwireCallId &&
-          item.state !== 'sent' &&
-          item.state !== 'failed',
-      );
-    return entry ? entry.id : null;
-  }
-
-  /** Queues a user event; the event gets `event_id` now, so every attempt carries the same one. */
-  private async queueUserEvent(
-    link: Pick<SignalWireCallLink, 'ivrid' | 'signalwireCallId'>,
-    event: JsonObject,
-    eventId: string,
-    origin: QueueOrigin,
-  ): Promise<string> {
-    const withId = { ...event, event_id: eventId };
-    const type = eventLabel(withId);
-    const payload: UserEventPayload = {
-      callId: link.signalwireCallId,
-      event: withId,
-      eventId,
-      origin,
-    };
-    return this.queue(link, USER_EVENT_KIND, payload, `SignalWire event ${type}`, {
-      eventId,
-      type,
-      origin,
-    });
-  }
-
-  private async queueEnd(
-    link: Pick<SignalWireCallLink, 'ivrid' | 'signalwireCallId'>,
-  ): Promise<string> {
-    const payload: EndPayload = { callId: link.signalwireCallId, reason: 'hangup' };
-    return this.queue(link, END_KIND, payload, 'SignalWire end call', {
-      eventId: null,
-      type: 'calling.end',
-      origin: 'end',
-    });
-  }
-
-  private async queue(
-    link: Pick<SignalWireCallLink, 'ivrid' | 'signalwireCallId'>,
-    kind: typeof USER_EVENT_KIND | typeof END_KIND,
-    payload: UserEventPayload | EndPayload,
-    label: string,
-    entry: { eventId: string | null; type: string; origin: 'editor' | 'preset' | 'mirror' | 'end' },
-  ): Promise<string> {
-    const id = this.newId();
-    this.history.add({
-      id,
-      kind,
-      ...entry,
-      ivrid: link.ivrid,
-      signalwireCallId: link.signalwireCallId,
-      at: this.deps.clock.now(),
-    });
-    this.enqueueing.add(id);
-    this.emit();
-    try {
-      await this.deps.outbox.enqueue({
-        id,
-        target: 'signalwire',
-        kind,
-        orderKey: orderKeyFor(link.signalwireCallId),
-        payload,
-        label,
-        ivrid: link.ivrid,
-      });
-    } catch (error) {
-      const why = whyNotSaved(error);
-      // A mirrored call event has no button to answer: its history entry is where the agent
-      // reads that it was not sent.
-      if (entry.origin === 'mirror')
-        this.history.notSaved(id, `Could not be saved (${why}), so it was not sent.`);
-      else this.history.remove(id);
-      this.emit();
-      this.log.error('could not queue a SignalWire action', { kind, error: errorName(error) });
-      throw new UserFacingError(
-        'not-saved',
-        `Ringside could not save the action (${why}), so it was not sent.`,
-      );
-    } finally {
-      this.enqueueing.delete(id);
-    }
-    this.log.info('signalwire action queued', {
-      id,
-      kind,
-      type: entry.type,
-      eventId: entry.eventId,
-    });
-    this.syncWithOutbox();
-    return id;
-  }
-
-  private onAttempt(report: AttemptReport): void {
-    let changed = this.history.record(report);
-    const entry = this.history.list().find((item) => item.id === report.actionId);
-    if (entry?.kind === 'end' && report.outcome.kind === 'sent') {
-      changed = this.links.markEnded(entry.signalwireCallId) || changed;
-    }
-    if (changed) this.emit();
-  }
-
-  private syncWithOutbox(): void {
-    const lookup = (id: string): OutboxRecordLike | undefined => this.deps.outbox.get(id);
-    if (this.history.syncWithOutbox(lookup, this.enqueueing)) this.emit();
-  }
-
-  /** After a restart the outbox still holds unsent SignalWire actions: show them again. */
-  private restoreHistory(): void {
-    const records = this.deps.outbox.list();
-    for (const record of records) {
-      const { action } = record;
-      if (action.target !== 'signalwire' || record.state === 'sent' || this.history.has(action.id))
-        continue;
-      const payload = action.payload as Partial<UserEventPayload> | undefined;
-      const isEvent = action.kind === USER_EVENT_KIND;
-      this.history.add({
-        id: action.id,
-        kind: isEvent ? 'user-event' : 'end',
-        eventId: isEvent ? (payload?.eventId ?? null) : null,
-        type: isEvent && payload?.event ? eventLabel(payload.event) : 'calling.end',
-        origin: isEvent ? (payload?.origin ?? 'editor') : 'end',
-        ivrid: action.ivrid,
-        signalwireCallId: typeof payload?.callId === 'string' ? payload.callId : '',
-        at: action.createdAt,
-      });
-    }
-    this.syncWithOutbox();
-  }
-
-  private hasAddress(): boolean {
-    const settings = this.deps.settings.get();
-    return settings.authMode === 'relay' ? settings.relayUrl !== '' : settings.space !== '';
   }
 
   private emit(): void {
