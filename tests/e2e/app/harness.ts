@@ -7,9 +7,9 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Notifier } from '../../../electron/core/ports';
+import type { Notifier } from '@core/ports';
 import { startHeadlessHost, type HeadlessHost } from '../../../electron/headless/host';
-import { chromiumMissingReason, chromiumPath, launchChromium } from '../../support/chromium';
+import { chromiumMissingReason, chromiumPath, launchChromium } from '@tests/support/chromium';
 
 export const RENDERER_DIR = resolve('out/renderer');
 export const ARTIFACTS_DIR = resolve('test-results/e2e');

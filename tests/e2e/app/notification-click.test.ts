@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallAlert, Notifier } from '../../../electron/core/ports';
+import type { CallAlert, Notifier } from '@core/ports';
 import { skipReason, startApp, type RunningApp } from './harness';
 
 // The notification path end to end, but for the OS part: a call rings for the agent, exactly one

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { dispatch } from '../../../shared/ipc/dispatch';
-import { methodNames } from '../../../shared/ipc/names';
+import { dispatch } from '@shared/ipc/dispatch';
+import { methodNames } from '@shared/ipc/names';
 import { skipReason, startApp, type RunningApp } from './harness';
 
 // The renderer as Electron runs it: `window.ringside` provided by a preload, no WebSocket. The
