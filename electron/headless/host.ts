@@ -60,7 +60,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   // Problems the agent must hear about, found before the core exists to show them.
   const hostNotices = new HostNotices();
   const dataFolder = new DataFolderWatch(dataDir);
-  dataFolder.onProblem((problem) => hostNotices.add('error', problem, 'data-folder'));
+  dataFolder.onProblem((_problem, says) => hostNotices.add('error', says, 'data-folder'));
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
@@ -75,14 +75,14 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   });
   const log = logger.child('headless');
 
-  const { settings, secrets, configProblem } = openSettings({
+  const { settings, secrets, configProblemSays } = openSettings({
     openBackend: (name) => openConfBackend({ dir: dataDir, name, logger }),
     cipher: () => new FileKeyCipher(join(dataDir, 'secret.key')),
     configPath: options.configPath ?? null,
     logger,
     dataFolder,
   });
-  if (configProblem) hostNotices.add('warning', configProblem, 'config-file');
+  if (configProblemSays) hostNotices.add('warning', configProblemSays, 'config-file');
 
   const notifier = options.notifier ?? createNotifier({ appName: 'Ringside', logger });
   const core = createRingsideCore({

@@ -88,7 +88,7 @@ async function start(): Promise<void> {
   // What the agent must hear about before the core exists: the config file, the data folder.
   const hostNotices = new HostNotices();
   const dataFolder = new DataFolderWatch(dataDir);
-  dataFolder.onProblem((problem) => hostNotices.add('error', problem, 'data-folder'));
+  dataFolder.onProblem((_problem, says) => hostNotices.add('error', says, 'data-folder'));
   const logger = createLogger({
     name: 'ringside',
     file: join(dataDir, 'logs', 'ringside.log'),
@@ -106,7 +106,7 @@ async function start(): Promise<void> {
   });
 
   // Settings, secrets and the deployment's configuration file: the same path as the headless host.
-  const { settings, secrets, configProblem } = openSettings({
+  const { settings, secrets, configProblemSays } = openSettings({
     openBackend: (name) => openStore(name, dataDir, log),
     cipher: () => createSafeStorageCipher(safeStorage, process.platform),
     configPath: configPathFrom(process.argv, process.env),
@@ -116,7 +116,7 @@ async function start(): Promise<void> {
   // The "system" language follows the OS's (Chromium's own reading of it).
   settings.systemLocale = app.getLocale();
   if (!secrets.persistent) log.warn('no OS key store: secrets are kept in memory only');
-  if (configProblem) hostNotices.add('warning', configProblem, 'config-file');
+  if (configProblemSays) hostNotices.add('warning', configProblemSays, 'config-file');
 
   // Notifications: Electron's own on macOS/Windows, node-notifier -> notify-send on Linux.
   let notificationsAvailable = Notification.isSupported();

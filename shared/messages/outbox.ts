@@ -3,4 +3,6 @@ import { defineMessages } from './catalogue';
 
 export const outboxMessages = defineMessages({
   'outbox.queue-not-saved': { why: 'message' },
+  'outbox.waiting-for': { label: 'message' },
+  'outbox.waiting-for-failed': { label: 'message' },
 });

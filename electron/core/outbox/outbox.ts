@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { OutboxItemView, OutboxView } from '../../../shared/ipc/outbox';
 import { backoffDelay, type BackoffPolicy } from '../../../shared/retry/backoff';
 import type { Clock, Logger } from '../ports';
-import { whyNotSaved } from './disk-error';
+import { whyNotSavedSays } from './disk-error';
+import type { Message } from '../../../shared/messages/catalogue';
+import { english, say } from '../../../shared/messages/translate';
 import type {
   DeliveryOutcome,
   DoubtResolution,
@@ -49,12 +51,24 @@ const SETTLED: Readonly<Record<DoubtResolution, DoubtState | null>> = {
   harmless: null,
 };
 
+/** A reason's English and, when it has one, its code: the view's `reason` and `reasonSays`. */
+function wordsOf(reason: Message | string | null): { reason: string | null; reasonSays?: Message } {
+  if (reason === null || typeof reason === 'string') return { reason };
+  return { reason: english(reason), reasonSays: reason };
+}
+
+/** A record's reason as a message: its English and its code. */
+const reasonOf = (says: Message): { reason: string; reasonSays: Message } => ({
+  reason: english(says),
+  reasonSays: says,
+});
+
 /** Why an action waits for one it names in `after`: only a failed one needs the agent. */
-function waitingFor(blocker: OutboxRecord): string {
-  const label = blocker.action.label;
+function waitingFor(blocker: OutboxRecord): Message {
+  const label = blocker.action.labelSays ?? say('plain', { text: blocker.action.label });
   return blocker.state === 'failed'
-    ? `Waiting for "${label}", which failed: retry or discard it first.`
-    : `Waiting for "${label}" to be sent first.`;
+    ? say('outbox.waiting-for-failed', { label })
+    : say('outbox.waiting-for', { label });
 }
 
 /**
@@ -194,7 +208,12 @@ export class Outbox {
   retry(id: string): boolean {
     const record = this.records.get(id);
     if (!record || (record.state !== 'failed' && record.state !== 'waiting')) return false;
-    this.update(record, { state: 'queued', reason: null, nextAttemptAt: null });
+    this.update(record, {
+      state: 'queued',
+      reason: null,
+      reasonSays: undefined,
+      nextAttemptAt: null,
+    });
     this.pump();
     return true;
   }
@@ -279,10 +298,11 @@ export class Outbox {
       id: record.action.id,
       target: record.action.target,
       label: record.action.label,
+      ...(record.action.labelSays ? { labelSays: record.action.labelSays } : {}),
       ivrid: record.action.ivrid,
       state: record.state,
       attempts: record.attempts,
-      reason: blocker ? waitingFor(blocker) : record.reason,
+      ...wordsOf(blocker ? waitingFor(blocker) : (record.reasonSays ?? record.reason)),
       nextAttemptAt: record.state === 'waiting' ? record.nextAttemptAt : null,
       createdAt: record.action.createdAt,
       updatedAt: record.updatedAt,
@@ -366,7 +386,7 @@ export class Outbox {
       if (signal.aborted || this.records.get(id) !== record) return;
       this.update(record, {
         state: 'waiting',
-        reason: `Not sent yet: Ringside could not save its queue (${whyNotSaved(error)}). It is sent once it can.`,
+        ...reasonOf(say('outbox.queue-not-saved', { why: whyNotSavedSays(error) })),
         nextAttemptAt: this.options.clock.now() + this.delayFor(record.attempts),
       });
       this.pump();
@@ -392,6 +412,7 @@ export class Outbox {
       case 'sent':
         record.state = 'sent';
         record.reason = null;
+        record.reasonSays = undefined;
         record.nextAttemptAt = null;
         record.updatedAt = now;
         if (record.doubt === 'unresolved') {
@@ -414,6 +435,7 @@ export class Outbox {
         this.update(record, {
           state: 'waiting',
           reason: outcome.reason,
+          reasonSays: outcome.says,
           nextAttemptAt: Math.max(now, due),
           ...(outcome.mayHaveArrived ? { doubt: 'unresolved' as const } : {}),
         });
@@ -421,7 +443,12 @@ export class Outbox {
       }
       case 'failed':
         this.log.warn('action failed', { id, kind: record.action.kind, reason: outcome.reason });
-        this.update(record, { state: 'failed', reason: outcome.reason, nextAttemptAt: null });
+        this.update(record, {
+          state: 'failed',
+          reason: outcome.reason,
+          reasonSays: outcome.says,
+          nextAttemptAt: null,
+        });
         break;
     }
     this.pump();

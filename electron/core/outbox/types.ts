@@ -1,3 +1,4 @@
+import type { Message } from '../../../shared/messages/catalogue';
 /**
  * The durable outbox's contract, shared by every integration that sends REST actions (Rocket.Chat
  * rooms, SignalWire events).
@@ -19,6 +20,8 @@ export interface OutboxAction<P = unknown> {
   payload: P;
   /** What the agent would call it, for the pending/failed strip. */
   label: string;
+  /** The label as a code the window translates (`label` is its English). */
+  labelSays?: Message;
   ivrid: string | null;
   createdAt: number;
   /**
@@ -50,9 +53,16 @@ export type DeliveryOutcome =
    * `mayHaveArrived`: the request may have reached the server although no answer came (a dropped
    * connection or a timeout after sending), so the next attempt is made in doubt.
    */
-  | { kind: 'retry'; reason: string; notBefore?: number; mayHaveArrived?: boolean }
+  | {
+      kind: 'retry';
+      reason: string;
+      /** The reason as a code the window translates. */
+      says?: Message;
+      notBefore?: number;
+      mayHaveArrived?: boolean;
+    }
   /** Permanent (4xx other than 429, validation): stays visible as failed with the reason. */
-  | { kind: 'failed'; reason: string };
+  | { kind: 'failed'; reason: string; says?: Message };
 
 /** What the outbox tells a transport about the attempt it asks for. */
 export interface DeliveryContext {
@@ -89,6 +99,8 @@ export interface OutboxRecord {
   state: OutboxRecordState;
   attempts: number;
   reason: string | null;
+  /** The reason as a code the window translates. */
+  reasonSays?: Message;
   nextAttemptAt: number | null;
   updatedAt: number;
   doubt: DoubtState | null;

@@ -4,6 +4,9 @@
  * once, in plain words, and the counts stay for support.
  */
 
+import type { Message } from '../../../shared/messages/catalogue';
+import { english, say } from '../../../shared/messages/translate';
+
 /** What in the data folder reports here: the folder itself (created at start) and its files. */
 export type DataFile = 'folder' | 'log' | 'settings' | 'secrets' | 'key';
 
@@ -13,27 +16,31 @@ const REFUSALS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOTD
 export const isWriteRefusal = (error: unknown): error is NodeJS.ErrnoException =>
   error instanceof Error && REFUSALS.has((error as NodeJS.ErrnoException).code ?? '');
 
-const REASONS: Readonly<Record<string, string>> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk is full',
-  EROFS: 'the folder is read-only',
-  EACCES: 'Ringside is not allowed to write there',
-  EPERM: 'Ringside is not allowed to write there',
+const REASONS: Readonly<Record<string, Message>> = {
+  ENOSPC: say('disk.full'),
+  EDQUOT: say('disk.full'),
+  EROFS: say('disk.folder-read-only'),
+  EACCES: say('disk.not-allowed'),
+  EPERM: say('disk.not-allowed'),
 };
 
 /** Why the folder refuses writes, in words that fit "… because …" (never a path or a value). */
-export function refusalReason(error: unknown): string {
+export function refusalReasonSays(error: unknown): Message {
   const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
-  return REASONS[code] ?? 'the disk refused the write';
+  return REASONS[code] ?? say('disk.refused');
 }
 
+export const refusalReason = (error: unknown): string => english(refusalReasonSays(error));
+
 /** What the agent reads, once, when the data folder first refuses a write. */
-export function dataFolderProblem(dir: string, error: unknown): string {
-  const reason = refusalReason(error);
-  const until =
-    reason === 'the disk is full' ? 'until there is space' : 'until it can write there again';
-  return `Ringside cannot write to its data folder (${dir}) because ${reason}: settings and queued actions are not saved ${until}.`;
+export function dataFolderProblemSays(dir: string, error: unknown): Message {
+  const because = refusalReasonSays(error);
+  const until = because.code === 'disk.full' ? 'space' : 'writable';
+  return say('settings.data-folder', { dir, because, until });
 }
+
+export const dataFolderProblem = (dir: string, error: unknown): string =>
+  english(dataFolderProblemSays(dir, error));
 
 export class DataFolderWatch {
   private readonly failures: Record<DataFile, number> = {
@@ -43,8 +50,8 @@ export class DataFolderWatch {
     secrets: 0,
     key: 0,
   };
-  private problem: string | null = null;
-  private readonly listeners = new Set<(problem: string) => void>();
+  private problem: Message | null = null;
+  private readonly listeners = new Set<(problem: string, says: Message) => void>();
 
   constructor(readonly dir: string) {}
 
@@ -52,8 +59,9 @@ export class DataFolderWatch {
   failed(file: DataFile, error: unknown): void {
     this.failures[file] += 1;
     if (this.problem !== null) return;
-    this.problem = dataFolderProblem(this.dir, error);
-    for (const listener of [...this.listeners]) listener(this.problem);
+    const problem = dataFolderProblemSays(this.dir, error);
+    this.problem = problem;
+    for (const listener of [...this.listeners]) listener(english(problem), problem);
   }
 
   /** Failed writes per file so far. */
@@ -65,14 +73,14 @@ export class DataFolderWatch {
    * Calls `listener` once with the problem in plain words: at once if the folder already refused
    * a write (the log opens before anyone listens), else at the first refusal.
    */
-  onProblem(listener: (problem: string) => void): () => void {
+  onProblem(listener: (problem: string, says: Message) => void): () => void {
     if (this.problem !== null) {
-      listener(this.problem);
+      listener(english(this.problem), this.problem);
       return () => undefined;
     }
-    const once = (problem: string): void => {
+    const once = (problem: string, says: Message): void => {
       this.listeners.delete(once);
-      listener(problem);
+      listener(problem, says);
     };
     this.listeners.add(once);
     return () => this.listeners.delete(once);

@@ -1,4 +1,6 @@
 import type { Logger, SecretCipher } from '../ports';
+import type { Message } from '../../../shared/messages/catalogue';
+import { english, say } from '../../../shared/messages/translate';
 import { applyConfig, ConfigFileError, loadConfigFile } from './config-file';
 import { isWriteRefusal, type DataFolderWatch } from './data-folder';
 import { SecretStore } from './secret-store';
@@ -27,6 +29,8 @@ export interface OpenedSettings {
    * on the stored settings.
    */
   configProblem: string | null;
+  /** The same, as a code the window puts in the agent's language. */
+  configProblemSays: Message | null;
 }
 
 /**
@@ -44,10 +48,11 @@ export function openSettings(options: OpenSettingsOptions): OpenedSettings {
     options.logger.child('secrets'),
   );
   forgetSecretsOfRefusedServers(settings, secrets, log);
-  const configProblem = options.configPath
+  const configProblemSays = options.configPath
     ? applyConfigFile(options.configPath, settings, secrets, log)
     : null;
-  return { settings, secrets, configProblem };
+  const configProblem = configProblemSays ? english(configProblemSays) : null;
+  return { settings, secrets, configProblem, configProblemSays };
 }
 
 /** A stored server address that was refused takes the secrets given for that server with it. */
@@ -152,7 +157,7 @@ function applyConfigFile(
   settings: SettingsStore,
   secrets: SecretStore,
   log: Logger,
-): string | null {
+): Message | null {
   try {
     const applied = applyConfig(loadConfigFile(path), settings, secrets);
     log.info('configuration file applied', {
@@ -164,10 +169,8 @@ function applyConfigFile(
   } catch (error) {
     log.error('configuration file not applied', { error });
     // A ConfigFileError names each wrong field and never holds a value; anything else may.
-    const why =
-      error instanceof ConfigFileError
-        ? `${error.path}: ${error.problems.join('; ')}`
-        : `${path} (the details are in the log)`;
-    return `Ringside did not use the configuration file ${why}. It started with the settings it had.`;
+    return error instanceof ConfigFileError
+      ? say('settings.config-not-used', { why: `${error.path}: ${error.problems.join('; ')}` })
+      : say('settings.config-not-used-see-log', { path });
   }
 }

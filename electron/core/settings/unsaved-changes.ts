@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
-import { refusalReason } from './data-folder';
+import { refusalReasonSays } from './data-folder';
+import { say } from '../../../shared/messages/translate';
 
 /**
  * An agent's action that changed settings or secrets Ringside could not save. The change is in
@@ -9,10 +10,7 @@ import { refusalReason } from './data-folder';
  */
 export class ChangeNotSavedError extends UserFacingError {
   constructor(cause: unknown) {
-    super(
-      'not-saved',
-      `Ringside is using this change but could not save it, because ${refusalReason(cause)}. It will be lost when Ringside closes unless it can save it before then.`,
-    );
+    super('not-saved', say('settings.not-saved', { because: refusalReasonSays(cause) }));
     this.name = 'ChangeNotSavedError';
   }
 }
