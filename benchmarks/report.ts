@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
+import { boardSummary, boardTargets, type BoardResult } from './board-report';
 import type { IngestResult } from './ingest';
 import type { LatencyCondition, LatencyResult } from './latency';
 import type { SoakResult } from './soak';
@@ -17,6 +18,7 @@ export interface RunResults {
   ingest?: IngestResult[];
   latency?: LatencyResult;
   soak?: SoakResult;
+  board?: BoardResult;
   /** A part that could not run to its end, with why. */
   errors: Record<string, string>;
   targets?: Target[];
@@ -111,6 +113,7 @@ export function evaluateTargets(results: RunResults): Target[] {
         : '-',
       pass: soak?.flat ?? null,
     },
+    ...boardTargets(results.board),
   ];
 }
 
@@ -201,6 +204,7 @@ export function printSummary(results: RunResults): void {
       `  app CPU per event ${s.cpuUsPerEvent === null ? '?' : `${s.cpuUsPerEvent.toFixed(1)} µs`}; ${s.samples.length} samples${s.missedSamples ? `, ${s.missedSamples} not answered in time` : ''}`,
     );
   }
+  if (results.board) lines.push('', ...boardSummary(results.board));
   for (const [part, message] of Object.entries(results.errors)) {
     lines.push('', `${part} did not finish: ${message}`);
   }

@@ -13,6 +13,7 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { RENDERER_DIR } from './app';
+import { runBoard } from './board';
 import { runIngest } from './ingest';
 import { runLatency } from './latency';
 import {
@@ -25,12 +26,12 @@ import {
 import { runSoak } from './soak';
 import { launchBrowser, type Browser } from './window';
 
-const PARTS = ['ingest', 'latency', 'soak'] as const;
+const PARTS = ['ingest', 'latency', 'soak', 'board'] as const;
 type Part = (typeof PARTS)[number];
 
 const HELP = `npm run bench -- [options]
 
-  --only <parts>          ingest,latency,soak (default: all three)
+  --only <parts>          ingest,latency,soak,board (default: all four)
   --sizes <list>          ingest account sizes (default 50,500,5000)
   --events <n>            ingest stream length (default 100000)
   --ingest-timeout <s>    how long the app may take per size (default 40)
@@ -41,7 +42,10 @@ const HELP = `npm run bench -- [options]
   --soak-extensions <n>   (default 5000)
   --soak-events <n>       (default 1000000)
   --soak-max <s>          time cap of the soak; the trend is extrapolated (default 150)
-  --no-window             no Chromium: main side only, no window latency
+  --board-extensions <n>  the team board's account (default 5000)
+  --board-rate <n>        background events per second with the board open (default 1000)
+  --board-seconds <s>     how long the board is scrolled and measured (default 30)
+  --no-window             no Chromium: main side only, no window latency, no board
   --no-build              skip "electron-vite build" (the window then runs out/renderer as it is)
   --label <text>          added to the result file's name and contents (e.g. before, after)
   --out <dir>             where the JSON goes (default benchmarks/results)
@@ -60,6 +64,9 @@ const { values } = parseArgs({
     'soak-extensions': { type: 'string', default: '5000' },
     'soak-events': { type: 'string', default: '1000000' },
     'soak-max': { type: 'string', default: '150' },
+    'board-extensions': { type: 'string', default: '5000' },
+    'board-rate': { type: 'string', default: '1000' },
+    'board-seconds': { type: 'string', default: '30' },
     'no-window': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     label: { type: 'string', default: '' },
@@ -96,6 +103,9 @@ const options = {
   soakExtensions: count('soak-extensions', values['soak-extensions']),
   soakEvents: count('soak-events', values['soak-events']),
   soakMaxS: count('soak-max', values['soak-max']),
+  boardExtensions: count('board-extensions', values['board-extensions']),
+  boardRate: count('board-rate', values['board-rate']),
+  boardSeconds: count('board-seconds', values['board-seconds']),
   window: !values['no-window'],
 };
 
@@ -181,6 +191,18 @@ try {
       events: options.soakEvents,
       maxMs: options.soakMaxS * 1000,
       sampleEveryMs: 2_000,
+      browser,
+      log,
+    });
+  });
+  await part('board', async () => {
+    if (!browser) throw new Error('the board is measured in the window, and there is none');
+    results.board = await runBoard({
+      extensions: options.boardExtensions,
+      rate: options.boardRate,
+      durationMs: options.boardSeconds * 1000,
+      scrollPerFrame: 40,
+      sampleEveryMs: 5_000,
       browser,
       log,
     });
