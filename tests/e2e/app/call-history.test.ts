@@ -86,4 +86,15 @@ describe.skipIf(reason !== null)('call history in the window', () => {
     expect(after).toEqual(expect.arrayContaining(before));
     await saveScreenshot(page, 'history-after-restart');
   });
+
+  it('speaks Hebrew', async () => {
+    await page.getByTestId('language-toggle').click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 2 }).first().textContent())
+      .toBe('היסטוריית שיחות');
+    expect(await entries().first().getByTestId('history-outcome-label').textContent()).toMatch(
+      /[\u0590-\u05FF]/,
+    );
+    await saveScreenshot(page, 'history-he');
+  });
 });
