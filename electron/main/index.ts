@@ -10,6 +10,7 @@ import {
   BrowserWindow,
   clipboard,
   dialog,
+  globalShortcut,
   ipcMain,
   Menu,
   nativeImage,
@@ -25,7 +26,7 @@ import {
 import Store from 'electron-store';
 // CommonJS: its autoUpdater is a getter the ESM named-import scan cannot see.
 import electronUpdater from 'electron-updater';
-import { parseTelUrl, telUrlFromArgv } from '../../shared/tel/parse';
+import { callLinkFromArgv } from '../../shared/desktop/call-link';
 import { trayStateOf } from '../../shared/tray/tray-state';
 import { createRingsideCore } from '../core/compose';
 import { HostNotices } from '../core/calls/notices';
@@ -44,11 +45,13 @@ import { isOnCall, UpdateService } from '../core/update';
 import { startDemoServices } from '../demo/start-demo';
 import { registerAppScheme, serveApp } from './adapters/app-protocol';
 import { createAutoUpdater } from './adapters/auto-updater';
+import { wireDesktop } from './adapters/desktop';
 import { createElectronNotifier } from './adapters/electron-notifier';
 import { createEventSender, registerIpc, trustedFrameFor } from './adapters/ipc';
 import { createOpenExternal } from './adapters/open-external';
 import { createCopyText, createSaveTextFile } from './adapters/history-export';
 import { watchPower } from './adapters/power';
+import { startsHidden } from './adapters/login-item';
 import { createSafeStorageCipher } from './adapters/safe-storage-cipher';
 import { createTray, trayIconDir, trayImages } from './adapters/tray';
 import { createMainWindow, guardContents, secureSession } from './adapters/window';
@@ -79,7 +82,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     onLink(url);
   });
-  const launchLink = telUrlFromArgv(process.argv);
+  const launchLink = callLinkFromArgv(process.argv);
   if (launchLink) pendingLinks.push(launchLink);
 
   await app.whenReady();
@@ -120,11 +123,15 @@ async function start(): Promise<void> {
 
   // Notifications: Electron's own on macOS/Windows, node-notifier -> notify-send on Linux.
   let notificationsAvailable = Notification.isSupported();
+  let notificationsProblem: string | null = notificationsAvailable
+    ? null
+    : 'this system reports that it cannot show notifications';
   const notifier = createPlatformNotifier(process.platform, {
     electron: () => createElectronNotifier({ Notification, logger: logger.child('notify') }),
     nodeNotifier: () => {
       const plain = createNotifier({ appName: 'Ringside', logger });
       notificationsAvailable = plain.available;
+      notificationsProblem = plain.reason;
       return plain.notifier;
     },
   });
@@ -156,6 +163,8 @@ async function start(): Promise<void> {
     clock: systemClock,
     dataDir,
     notificationsAvailable,
+    notificationsProblem,
+    desktopApp: true,
     recentLogLines: () => logger.recentLines(),
     openExternal,
     hostNotices,
@@ -195,14 +204,18 @@ async function start(): Promise<void> {
       preload: join(mainDir, '../preload/index.cjs'),
     });
     created.once('ready-to-show', () => {
-      if (!process.argv.includes('--hidden')) created.show();
+      // Started at login (or with --hidden): Ringside stays in the tray until the agent opens it.
+      if (!startsHidden(app, process.platform, process.argv)) created.show();
     });
     // Closing the window keeps Ringside in the tray; Quit is in the tray menu.
     created.on('close', (event) => {
       if (quitting) return;
       event.preventDefault();
       created.hide();
+      desktop.closedToTray();
     });
+    // The agent looking at the window has seen the recent calls: the missed-call badge clears.
+    created.on('focus', () => core.desktop.markMissedSeen());
     created.loadURL(devServerUrl ?? `${APP_BASE}/index.html`).catch((error: unknown) => {
       log.error('the window could not load the app', { error });
     });
@@ -227,6 +240,20 @@ async function start(): Promise<void> {
     (event, error) => log.warn('could not update the window', { event, error }),
   );
 
+  const desktop = wireDesktop({
+    platform: process.platform,
+    app,
+    globalShortcut,
+    core,
+    window: () => window,
+    showWindow,
+    notifier,
+    settings: () => settings.get().desktop,
+    overlay: () => imageFor('missed'),
+    log,
+  });
+  disposers.push(() => desktop.dispose());
+
   const imageFor = trayImages({
     nativeImage,
     dir: trayIconDir({
@@ -244,11 +271,18 @@ async function start(): Promise<void> {
     initial: trayStateOf(core.view(), settings.locale()),
     onShow: showWindow,
     onQuit: () => app.quit(),
+    desktop: {
+      onTestRing: () => {
+        Promise.resolve(core.handlers.testRing()).catch((error: unknown) =>
+          log.warn('the test ring from the tray failed', { error }),
+        );
+      },
+      onAlertMode: (alertMode) => void core.handlers.updateDesktopSettings({ alertMode }),
+    },
   });
   disposers.push(() => tray.dispose());
 
-  // State to the window and the tray; the window comes forward on a new ring only if the agent chose it.
-  let ringingId: string | null = null;
+  // State to the window and the tray; a new ring alerts as the agent's alert mode says.
   const unsubscribeSnapshot = core.onUpdate((update) => {
     send('update', update);
     // The tray and the ring follow the view; board-only updates change neither.
@@ -256,11 +290,7 @@ async function start(): Promise<void> {
     updates.callStateChanged();
     const view = core.view();
     tray.render(trayStateOf(view, view.settings.language?.locale));
-    const current = view.calls.currentCall;
-    const nowRinging = current?.call.status === 'ringing' ? current.call.ivrid : null;
-    if (nowRinging && nowRinging !== ringingId && view.settings.notifications.focusWindowOnRing)
-      showWindow();
-    ringingId = nowRinging;
+    desktop.viewChanged(view);
   });
   const unsubscribeFocus = core.onFocusCall((ivrid) => {
     showWindow();
@@ -276,13 +306,10 @@ async function start(): Promise<void> {
   });
   disposers.push(() => network.stop());
 
-  // tel: and callto: links, and second launches.
+  // tel: and callto: links (the window asks "Call …?"), and second launches.
   onLink = (url) => {
+    core.desktop.openLink(url);
     showWindow();
-    const link = parseTelUrl(url);
-    if (link)
-      log.info('a phone link was opened', { digits: link.number.replace(/\D/g, '').length });
-    else log.warn('ignored a link that is not a phone number');
   };
   for (const url of pendingLinks.splice(0)) onLink(url);
   app.on('second-instance', (_event, argv) => {
@@ -290,7 +317,7 @@ async function start(): Promise<void> {
       app.quit();
       return;
     }
-    const link = telUrlFromArgv(argv);
+    const link = callLinkFromArgv(argv);
     if (link) onLink(link);
     else showWindow();
   });
