@@ -78,13 +78,7 @@ function withoutCall(calls: readonly CallInfo[], ivrid: string): CallInfo[] {
   return out;
 }
 
-const EXTENSION_TEXT = [
-  'number',
-  'userName',
-  'sipUser',
-  'representativeName',
-  'peerStatus',
-] as const;
+const EXTENSION_TEXT = ['userName', 'sipUser', 'representativeName', 'peerStatus'] as const;
 
 export class BoardWriter {
   /** Calls that ended in this event, with their outcome (for `lastCall`). */
@@ -96,6 +90,15 @@ export class BoardWriter {
   /** Call lists changed in this event, per extension, until they are written to the records. */
   private readonly lists = new Map<string, CallInfo[]>();
   private was: ActiveCall | null = null;
+  /**
+   * The record last read or written, by number: an event reads its extension's record several
+   * times, and on a large board every map lookup is a likely cache miss.
+   */
+  private cachedNumber: string | null = null;
+  private cachedRecord: ExtensionInfo | undefined = undefined;
+  private keyExtension = '';
+  private keyIvrid = '';
+  private key = activeCallKey('', '');
   /** The event's time. */
   at = 0;
 
@@ -111,6 +114,8 @@ export class BoardWriter {
     this.was = this.side.currentCall;
     this.touchedOwn = null;
     this.replaced = false;
+    this.cachedNumber = null;
+    this.cachedRecord = undefined;
     // Clearing an empty map would still allocate its table afresh.
     if (this.ended.size > 0) this.ended.clear();
     if (this.lists.size > 0) this.lists.clear();
@@ -121,24 +126,48 @@ export class BoardWriter {
   }
 
   find(extension: string, ivrid: string): ActiveCall | undefined {
-    return this.board.active.get(activeCallKey(extension, ivrid));
+    return this.board.active.get(this.keyFor(extension, ivrid));
+  }
+
+  /** The key of a call; the event's own call is keyed several times, and built once. */
+  private keyFor(extension: string, ivrid: string): string {
+    if (extension !== this.keyExtension || ivrid !== this.keyIvrid) {
+      this.keyExtension = extension;
+      this.keyIvrid = ivrid;
+      this.key = activeCallKey(extension, ivrid);
+    }
+    return this.key;
   }
 
   /** The extension's active calls, oldest change first. Never mutated: lists are replaced. */
   callsOf(extension: string): CallInfo[] {
-    return this.lists.get(extension) ?? this.board.extensions.get(extension)?.calls ?? [];
+    return this.lists.get(extension) ?? this.extension(extension)?.calls ?? [];
   }
 
   extension(number: string): ExtensionInfo | undefined {
-    return this.board.extensions.get(number);
+    if (number !== this.cachedNumber) {
+      this.cachedNumber = number;
+      this.cachedRecord = this.board.extensions.get(number);
+    }
+    return this.cachedRecord;
+  }
+
+  private storeRecord(record: ExtensionInfo): void {
+    this.board.extensions.set(record.number, record);
+    this.cachedNumber = record.number;
+    this.cachedRecord = record;
   }
 
   /** Stores the extension's record with its tracked calls (the payload's own list can be stale). */
   setExtension(info: ExtensionInfo): void {
     const record = { ...info, calls: this.callsOf(info.number) };
-    const before = this.board.extensions.get(info.number);
-    if (before) keepSameText(record, before, EXTENSION_TEXT);
-    this.board.extensions.set(info.number, record);
+    const before = this.extension(info.number);
+    if (before) {
+      // The board is keyed by number: the old record's copy of it is the same text.
+      record.number = before.number;
+      keepSameText(record, before, EXTENSION_TEXT);
+    }
+    this.storeRecord(record);
   }
 
   /** Clears the board for a snapshot; `fill` then puts back what the snapshot lists. */
@@ -149,11 +178,13 @@ export class BoardWriter {
     this.lists.clear();
     this.touchedOwn = null;
     this.replaced = true;
+    this.cachedNumber = null;
+    this.cachedRecord = undefined;
   }
 
   /** Stores a record as given: its `calls` must list its active calls (snapshots only). */
   putRecord(info: ExtensionInfo): void {
-    this.board.extensions.set(info.number, info);
+    this.storeRecord(info);
   }
 
   /** The next change number (for calls a snapshot adds). */
@@ -170,7 +201,7 @@ export class BoardWriter {
 
   /** Adds or updates a call and marks it the most recently changed one. */
   putCall(value: ActiveCall): void {
-    const key = keyOf(value);
+    const key = this.keyFor(value.extension, value.call.ivrid);
     // Setting an existing key keeps the map's own copy of it: no new key is kept per event.
     this.board.active.set(key, value);
     this.board.order.set(key, this.board.nextChange++);
@@ -183,7 +214,7 @@ export class BoardWriter {
 
   /** Ends a call (known or only described by the event) and records it if it was an own one. */
   endCall(value: ActiveCall, outcome: CallOutcome, cause: string, fallbackPhone = ''): void {
-    const key = keyOf(value);
+    const key = this.keyFor(value.extension, value.call.ivrid);
     if (this.board.active.delete(key)) {
       this.board.order.delete(key);
       const ivrid = value.call.ivrid;
@@ -201,8 +232,8 @@ export class BoardWriter {
   /** Settles `currentCall` and `lastCall` after the event's writes. */
   finish(): void {
     for (const [number, calls] of this.lists) {
-      const info = this.board.extensions.get(number);
-      if (info && info.calls !== calls) this.board.extensions.set(number, { ...info, calls });
+      const info = this.extension(number);
+      if (info && info.calls !== calls) this.storeRecord({ ...info, calls });
     }
     const was = this.was;
     if (was && !this.board.active.has(keyOf(was))) {
