@@ -13,10 +13,10 @@ export interface PathAlias {
 
 /** `"@core/*": ["./electron/core/*"]` -> `{ find: '@core', replacement: '<root>/electron/core' }`. */
 export function pathAliases(tsconfigPath = resolve('tsconfig.json')): PathAlias[] {
-  const { config, error } = ts.readConfigFile(tsconfigPath, (path) => ts.sys.readFile(path));
-  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'));
-  const paths = (config as { compilerOptions?: { paths?: Record<string, string[]> } })
-    .compilerOptions?.paths;
+  const read = ts.readConfigFile(tsconfigPath, (path) => ts.sys.readFile(path));
+  if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
+  const config = read.config as { compilerOptions?: { paths?: Record<string, string[]> } };
+  const paths = config.compilerOptions?.paths;
   if (!paths) throw new Error(`${tsconfigPath} declares no compilerOptions.paths`);
   return Object.entries(paths).map(([pattern, targets]) => {
     const target = targets[0];

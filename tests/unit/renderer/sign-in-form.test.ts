@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkSignIn,
-  whiteLabelServer,
-  type SignInFields,
-} from '@renderer/lib/sign-in-form';
+import { checkSignIn, whiteLabelServer, type SignInFields } from '@renderer/lib/sign-in-form';
 import { en } from '@renderer/lib/i18n/en';
 import { he } from '@renderer/lib/i18n/he';
 
