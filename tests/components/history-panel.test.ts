@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import HistoryPanel from '@renderer/components/history/HistoryPanel.svelte';
 import CallerInfo from '@renderer/components/history/CallerInfo.svelte';
+import AbandonedCallers from '@renderer/components/history/AbandonedCallers.svelte';
 import { entryFromRecent, type HistoryEntry } from '@shared/history/entry';
 import type { HistoryView } from '@shared/ipc/history';
 import { ok } from '@shared/ipc/result';
@@ -184,5 +185,42 @@ describe('CallerInfo', () => {
   it('shows nothing for a call Ringside has not looked up', async () => {
     render(CallerInfo, { calls: ringing, history: view() });
     await expect.element(page.getByTestId('caller-info')).not.toBeInTheDocument();
+  });
+});
+
+describe('AbandonedCallers', () => {
+  const abandoned = entryFromRecent(
+    makeRecent({
+      ivrid: 'q-1',
+      extension: '',
+      callerName: 'Noa',
+      callerPhone: '0521112222',
+      outcome: 'abandoned',
+      startedAt: NOW - 100_000,
+      endedAt: NOW - 40_000,
+      queueId: 7,
+    }),
+    'IL',
+  );
+
+  it('lists who gave up, from which queue and how long they waited, with call back', async () => {
+    main.answer('queryHistory', () => ok({ entries: [abandoned], total: 1, offset: 0 }));
+    main.answer('callBack', () => ok({ number: '052-111-2222', copied: true }));
+    render(AbandonedCallers, { view: view() });
+    const row = page.getByTestId('abandoned-caller');
+    await expect.element(row).toHaveTextContent('Noa');
+    await expect.element(row).toHaveTextContent('Queue 7');
+    await expect.element(row).toHaveTextContent('waited 01:00');
+    expect(main.callsTo('queryHistory')[0]).toEqual([
+      { outcomes: ['abandoned'], offset: 0, limit: 5 },
+    ]);
+    await row.getByTestId('abandoned-call-back').click();
+    expect(main.callsTo('callBack')).toEqual([['q-1:']]);
+  });
+
+  it('shows nothing while nobody gave up', async () => {
+    main.answer('queryHistory', () => ok({ entries: [], total: 0, offset: 0 }));
+    render(AbandonedCallers, { view: view() });
+    await expect.element(page.getByTestId('abandoned-callers')).not.toBeInTheDocument();
   });
 });

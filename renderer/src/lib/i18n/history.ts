@@ -59,6 +59,11 @@ export const historyEn = {
   extras: 'Call details',
   yes: 'Yes',
   no: 'No',
+  // Callers who gave up in a queue.
+  abandonedTitle: 'Gave up waiting',
+  abandonedEmpty: 'Nobody gave up waiting in a queue.',
+  abandonedWaited: 'waited {wait}',
+  abandonedAt: 'at {time}',
 } as const;
 
 export type HistoryKey = keyof typeof historyEn;
@@ -123,4 +128,8 @@ export const historyHe: Record<HistoryKey, string> = {
   extras: 'פרטי השיחה',
   yes: 'כן',
   no: 'לא',
+  abandonedTitle: 'ויתרו על ההמתנה',
+  abandonedEmpty: 'אף מתקשר לא ויתר על ההמתנה בתור.',
+  abandonedWaited: 'המתין {wait}',
+  abandonedAt: 'בשעה {time}',
 };
