@@ -13,7 +13,10 @@ import { silentLogger } from '../../../electron/core/logging';
 import { systemClock } from '../../../electron/core/ports';
 import { RocketChatClient } from '../../../electron/core/integrations/rocketchat/client';
 import { RocketChatError } from '../../../electron/core/integrations/rocketchat/errors';
-import { SignalWireClient, SignalWireConfigError } from '../../../electron/core/integrations/signalwire/client';
+import {
+  SignalWireClient,
+  SignalWireConfigError,
+} from '../../../electron/core/integrations/signalwire/client';
 import { loginVoicenter, refreshVoicenterToken } from '../../../electron/core/voicenter/login-api';
 import { VoicenterRealtimeClient } from '../../../electron/core/voicenter/realtime-client';
 import { createEventParser } from '../../../shared/voicenter/parse';

@@ -4,7 +4,10 @@ import {
   type RocketChatSim,
   type RocketChatSimOptions,
 } from '../../../electron/sim/rocketchat';
-import { RocketChatClient, type RocketChatSession } from '../../../electron/core/integrations/rocketchat/client';
+import {
+  RocketChatClient,
+  type RocketChatSession,
+} from '../../../electron/core/integrations/rocketchat/client';
 import { RocketChatError } from '../../../electron/core/integrations/rocketchat/errors';
 import { systemClock } from '../../../electron/core/ports';
 import { silentLogger } from '../../../electron/core/logging';

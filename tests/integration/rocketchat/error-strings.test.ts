@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRocketChatSim, type RocketChatSim } from '../../../electron/sim/rocketchat';
-import { describeError, errorCodeOf, serverTextOf } from '../../../electron/core/integrations/rocketchat/errors';
+import {
+  describeError,
+  errorCodeOf,
+  serverTextOf,
+} from '../../../electron/core/integrations/rocketchat/errors';
 
 /**
  * Every error string of the spec, produced by the simulator over real HTTP and read by the

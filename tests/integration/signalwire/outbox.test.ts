@@ -7,7 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Outbox } from '../../../electron/core/outbox/outbox';
 import type { NewOutboxAction } from '../../../electron/core/outbox/types';
 import { systemClock } from '../../../electron/core/ports';
-import { END_KIND, USER_EVENT_KIND, orderKeyFor } from '../../../electron/core/integrations/signalwire/actions';
+import {
+  END_KIND,
+  USER_EVENT_KIND,
+  orderKeyFor,
+} from '../../../electron/core/integrations/signalwire/actions';
 import { SignalWireClient } from '../../../electron/core/integrations/signalwire/client';
 import {
   SignalWireTransport,

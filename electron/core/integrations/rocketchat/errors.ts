@@ -6,8 +6,7 @@
  */
 
 import { UserFacingError } from '../../../../shared/ipc/dispatch';
-import type { Message } from '../../../../shared/messages/catalogue';
-import { english, say } from '../../../../shared/messages/translate';
+import { SECURE_URL_RULE } from '../../../../shared/net/secure-url';
 
 /** `refused`: Ringside sent nothing, because the server address breaks the secure-URL rule. */
 export type RocketChatErrorKind = 'network' | 'timeout' | 'http' | 'bad-response' | 'refused';
@@ -24,10 +23,8 @@ export interface RocketChatErrorInfo {
   route: string;
   /** When a rate-limited route may be tried again (UTC ms, local clock). */
   retryAt: number | null;
-  /** For the agent, in English (logs, tests). */
+  /** For the agent, in plain words. */
   userMessage: string;
-  /** The same, as a code the window puts in the agent's language. */
-  says: Message;
 }
 
 export class RocketChatError extends Error {
@@ -38,10 +35,6 @@ export class RocketChatError extends Error {
 
   get code(): string {
     return this.info.code;
-  }
-
-  get says(): Message {
-    return this.info.says;
   }
 
   get status(): number | null {
@@ -106,83 +99,78 @@ const hostOf = (url: string): string => {
   }
 };
 
-const waitWords = (retryAt: number | null, now: number): Message => {
-  if (retryAt === null) return say('rc.again-shortly');
+const waitWords = (retryAt: number | null, now: number): string => {
+  if (retryAt === null) return 'Ringside will send it again shortly.';
   const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
-  return say('rc.again-in', { seconds });
+  return `Ringside will send it again in ${seconds} s.`;
 };
 
-/** Plain words for an error, by code and route (English: logs and tests). */
-export const describeError = (
-  info: Omit<RocketChatErrorInfo, 'userMessage' | 'says'>,
+/** Plain words for an error, by code and route. */
+export function describeError(
+  info: Omit<RocketChatErrorInfo, 'userMessage'>,
   serverUrl: string,
   now: number,
-): string => english(describeErrorSays(info, serverUrl, now));
-
-/** The words for an error as a code the window puts in the agent's language. */
-export function describeErrorSays(
-  info: Omit<RocketChatErrorInfo, 'userMessage' | 'says'>,
-  serverUrl: string,
-  now: number,
-): Message {
+): string {
   const host = hostOf(serverUrl);
   const { kind, status, code, route, serverText } = info;
-  if (kind === 'refused') return say('rc.refused-address');
+  if (kind === 'refused') return `The Rocket.Chat server address ${SECURE_URL_RULE}.`;
   if (kind === 'network')
-    return serverText
-      ? say('rc.network', { host, detail: serverText })
-      : say('rc.network-down', { host });
-  if (kind === 'timeout') return say('rc.timeout', { host });
-  if (kind === 'bad-response') return say('rc.bad-response', { host, route });
+    return `Ringside cannot reach Rocket.Chat at ${host} (${serverText || 'no connection'}).`;
+  if (kind === 'timeout') return `Rocket.Chat at ${host} did not answer in time.`;
+  if (kind === 'bad-response')
+    return `Rocket.Chat at ${host} sent an answer Ringside does not understand (${route}).`;
   if (status === 429 || code === 'error-too-many-requests')
-    return say('rc.rate-limited', { route, wait: waitWords(info.retryAt, now) });
-  if (status !== null && status >= 500) return say('rc.server-problem', { host, status });
+    return `Rocket.Chat asked Ringside to slow down (rate limit on ${route}). ${waitWords(info.retryAt, now)}`;
+  if (status !== null && status >= 500)
+    return `Rocket.Chat at ${host} had a problem (HTTP ${status}). Ringside will try again.`;
   if (route === 'login' && status === 401 && code !== 'totp-required' && code !== 'totp-invalid') {
     // 8.x answers every refused login with a bare `unauthorized`.
-    return say('rc.login-refused');
+    return 'Rocket.Chat did not accept that username and password (or the session token).';
   }
   switch (code) {
     case 'not-logged-in':
-      return say('rc.session-over');
+      return 'Your Rocket.Chat session has ended. Sign in to Rocket.Chat again.';
     case 'unauthorized-login':
-      return route === 'login' ? say('rc.wrong-password') : say('rc.session-refused');
+      return route === 'login'
+        ? 'Rocket.Chat did not accept that username and password.'
+        : 'Rocket.Chat did not accept the session. Sign in to Rocket.Chat again.';
     case 'totp-required':
-      return say('rc.totp-required');
+      return 'Rocket.Chat asks for a two-factor code: enter the current code from your authenticator app.';
     case 'totp-invalid':
-      return say('rc.totp-invalid');
+      return 'Rocket.Chat did not accept that two-factor code. Enter the current code.';
     case 'error-login-blocked-for-ip':
     case 'error-login-blocked-for-user':
-      return say('rc.blocked');
+      return 'Rocket.Chat has blocked sign-in for a while after too many failed attempts. Try again later.';
     case 'agent-not-found':
-      return say('rc.not-agent');
+      return 'Your Rocket.Chat user is not an omnichannel agent. An administrator must add you under Omnichannel > Agents.';
     case 'invalid-token':
     case 'error-invalid-token':
-      return say('rc.invalid-token');
+      return "Rocket.Chat does not know this caller's visitor (invalid-token).";
     case 'invalid-room':
-      return say('rc.invalid-room');
+      return "Rocket.Chat cannot find this call's room (invalid-room).";
     case 'room-closed':
-      return say('rc.room-closed');
+      return 'The room is already closed.';
     case 'unauthorized':
-      return say('rc.no-room-access');
+      return 'Your Rocket.Chat user has no access to this room.';
     case 'error-unauthorized':
     case 'error-forbidden':
     case 'forbidden': {
       const permission = ROUTE_PERMISSION[route];
       return permission
-        ? say('rc.missing-permission', { permission })
-        : say('rc.missing-a-permission');
+        ? `Your Rocket.Chat user is missing the permission "${permission}". An administrator can grant it to your role under Administration > Permissions.`
+        : 'Your Rocket.Chat user is missing a permission for this action.';
     }
     case 'not-found':
       return route === 'voip/events'
-        ? say('rc.room-not-found')
-        : say('rc.route-not-found', { host, route });
+        ? "Rocket.Chat cannot find this call's room."
+        : `Rocket.Chat at ${host} has no ${route} (HTTP 404): VoIP rooms need Rocket.Chat 4.x to 7.x.`;
     case 'invalid-params':
     case 'match-error':
-      return say('rc.malformed', { detail: serverText });
+      return `Rocket.Chat refused the request as malformed (${serverText}). This is a fault in Ringside; the log has details.`;
     default:
       return serverText
-        ? say('rc.refused-text', { detail: serverText })
-        : say('rc.refused-status', { status: status ?? '?' });
+        ? `Rocket.Chat refused this: ${serverText}`
+        : `Rocket.Chat refused this (HTTP ${status ?? '?'}).`;
   }
 }
 
@@ -222,5 +210,5 @@ export function userFacingError(error: unknown): Error {
       : error.info.route === 'login' && error.status === 401
         ? 'wrong-credentials'
         : 'rocketchat-error');
-  return new UserFacingError(code, error.says);
+  return new UserFacingError(code, error.message);
 }

@@ -19,9 +19,7 @@ import {
 import type { RocketChatClient } from './client';
 import { RocketChatError } from './errors';
 import type { RoomRegistry } from './room-registry';
-import { belongsTo, waitingForSays, type ServerRef } from './server-ref';
-import { english, say } from '../../../../shared/messages/translate';
-import type { Message } from '../../../../shared/messages/catalogue';
+import { belongsTo, waitingForWords, type ServerRef } from './server-ref';
 
 export interface RocketChatTransportDeps {
   /** The signed-in client, or null when signed out / the session ended. */
@@ -50,17 +48,7 @@ export function newVisitorToken(): string {
 /** The key a caller's visitor is remembered under. */
 export const phoneKey = (phone: string): string => normalisePhone(phone);
 
-/** A reason's English and its code, as a delivery outcome carries them. */
-const reasonOf = (says: Message): { reason: string; says: Message } => ({
-  reason: english(says),
-  says,
-});
-
-class Permanent extends Error {
-  constructor(readonly says: Message) {
-    super(english(says));
-  }
-}
+class Permanent extends Error {}
 
 /** Network failures that mean the request never left this machine or never reached the server. */
 const NEVER_SENT = new Set([
@@ -106,7 +94,9 @@ export class RocketChatTransport implements OutboxTransport {
     if (!client?.session || !agentId || !current) {
       return {
         kind: 'retry',
-        ...reasonOf(owner ? waitingForSays(owner) : say('rc.queued-signed-out')),
+        reason: owner
+          ? waitingForWords(owner)
+          : 'Not signed in to Rocket.Chat: it is sent as soon as you sign in.',
         notBefore: this.deps.clock.now() + (this.deps.signedOutWaitMs ?? 5 * 60_000),
       };
     }
@@ -115,14 +105,14 @@ export class RocketChatTransport implements OutboxTransport {
     if (!belongsTo(owner, current)) {
       return {
         kind: 'retry',
-        ...reasonOf(waitingForSays(owner)),
+        reason: waitingForWords(owner),
         notBefore: this.deps.clock.now() + (this.deps.signedOutWaitMs ?? 5 * 60_000),
       };
     }
     if (!this.deps.voipSupported()) {
       return {
         kind: 'failed',
-        ...reasonOf(say('rc.no-voip-rooms')),
+        reason: 'This Rocket.Chat server has no VoIP rooms (Rocket.Chat 8.0 removed them).',
       };
     }
     const ivrid = action.ivrid ?? '';
@@ -150,7 +140,7 @@ export class RocketChatTransport implements OutboxTransport {
           outcome = context.inDoubt ? { kind: 'sent', doubt: 'harmless' } : { kind: 'sent' };
           break;
         default:
-          return { kind: 'failed', ...reasonOf(say('rc.unknown-kind', { kind: action.kind })) };
+          return { kind: 'failed', reason: `Ringside does not know the action "${action.kind}".` };
       }
       if (ivrid) await this.deps.registry.update(ivrid, { lastError: null });
       return outcome;
@@ -160,8 +150,8 @@ export class RocketChatTransport implements OutboxTransport {
       if (outcome.kind === 'failed' && ivrid) {
         const patch =
           action.kind === 'ensure-room'
-            ? { lastError: outcome.reason, lastErrorSays: outcome.says, status: 'failed' as const }
-            : { lastError: outcome.reason, lastErrorSays: outcome.says };
+            ? { lastError: outcome.reason, status: 'failed' as const }
+            : { lastError: outcome.reason };
         await this.deps.registry.update(ivrid, patch);
       }
       return outcome;
@@ -175,29 +165,32 @@ export class RocketChatTransport implements OutboxTransport {
   }
 
   private outcomeOf(error: unknown): DeliveryOutcome {
-    if (error instanceof Permanent) return { kind: 'failed', ...reasonOf(error.says) };
+    if (error instanceof Permanent) return { kind: 'failed', reason: error.message };
     if (error instanceof RocketChatError) {
       if (error.code === 'not-logged-in') {
         return {
           kind: 'retry',
-          ...reasonOf(error.says),
+          reason: error.message,
           notBefore: this.deps.clock.now() + (this.deps.signedOutWaitMs ?? 5 * 60_000),
         };
       }
       if (error.transient) {
         return {
           kind: 'retry',
-          ...reasonOf(error.says),
+          reason: error.message,
           ...(error.info.retryAt !== null ? { notBefore: error.info.retryAt } : {}),
           ...(mayHaveArrived(error) ? { mayHaveArrived: true } : {}),
         };
       }
-      return { kind: 'failed', ...reasonOf(error.says) };
+      return { kind: 'failed', reason: error.message };
     }
     this.log.error('unexpected delivery error', {
       error: error instanceof Error ? error.message : String(error),
     });
-    return { kind: 'failed', ...reasonOf(say('rc.internal')) };
+    return {
+      kind: 'failed',
+      reason: 'Ringside could not send this (an internal error; the log has details).',
+    };
   }
 
   private async ensureRoom(
@@ -290,8 +283,9 @@ export class RocketChatTransport implements OutboxTransport {
   ): Promise<DeliveryOutcome> {
     const { registry } = this.deps;
     const room = registry.get(payload.ivrid);
-    if (!room?.rid) throw new Permanent(say('rc.no-room-open-first'));
-    if (room.status === 'closed') throw new Permanent(say('rc.closed-drops-event'));
+    if (!room?.rid) throw new Permanent('No Rocket.Chat room for this call: open the room first.');
+    if (room.status === 'closed')
+      throw new Permanent('The room is already closed: Rocket.Chat would drop this event.');
     let checked = false;
     if (inDoubt) {
       const there = await this.eventInRoom(client, agentId, actionId, room.rid, payload, signal);
@@ -356,7 +350,7 @@ export class RocketChatTransport implements OutboxTransport {
   ): Promise<void> {
     const { registry } = this.deps;
     const room = registry.get(payload.ivrid);
-    if (!room?.rid || !room.visitorToken) throw new Permanent(say('rc.no-room'));
+    if (!room?.rid || !room.visitorToken) throw new Permanent('No Rocket.Chat room for this call.');
     try {
       await client.closeRoom(
         { rid: room.rid, token: room.visitorToken, comment: payload.comment, tags: payload.tags },
