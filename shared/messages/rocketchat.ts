@@ -33,6 +33,8 @@ export const rocketChatMessages = defineMessages({
   'rc.wrong-token': {},
   'rc.no-voip-version': { version: 'id' },
   'rc.no-voip': {},
+  'rc.user-not-agent': { username: 'id' },
+  'rc.end-already-sent': {},
   'rc.not-checked': {},
   'rc.session-ended': {},
   'rc.sign-in-first': {},

@@ -109,7 +109,7 @@ export function readCall(value: unknown, offsetMinutes: number): CallInfo | Unre
   };
 }
 
-/** An extension's calls: the items that read; the others are noted in `warnings` under `path`. */
+/** An extension's calls: the items that read; the others are noted in `warnings`. */
 function readCalls(
   value: unknown,
   offsetMinutes: number,
@@ -121,9 +121,8 @@ function readCalls(
   const calls: CallInfo[] = [];
   for (let index = 0; index < value.length; index++) {
     const call = readCall(value[index], offsetMinutes);
-    if (call instanceof Unreadable) {
-      warnings.push(`dropped ${path}.calls[${index}] (${call.problem})`);
-    } else calls.push(call);
+    if (call instanceof Unreadable) warnings.push(`dropped ${path}[${index}] (${call.problem})`);
+    else calls.push(call);
   }
   return calls;
 }
@@ -150,7 +149,7 @@ export function readExtension(
   const userName = readLooseString(value.userName);
   const summery = value.summery;
   const representative = isObject(summery) ? readLooseString(summery.representative) : '';
-  const calls = readCalls(value.calls, offsetMinutes, warnings, path);
+  const calls = readCalls(value.calls, offsetMinutes, warnings, `${path}.calls`);
   let currentCall: CallInfo | null = null;
   const current = value.currentCall;
   if (current !== undefined && current !== null) {

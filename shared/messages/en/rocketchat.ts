@@ -43,6 +43,9 @@ export const rocketchat: Dictionary<typeof rocketChatMessages> = {
   'rc.no-voip-version':
     'Rocket.Chat {version} has no VoIP rooms (Rocket.Chat 8.0 removed them; they exist in 4.x to 7.x). Calls work as before; rooms are not opened.',
   'rc.no-voip': 'This Rocket.Chat server has no VoIP rooms.',
+  'rc.user-not-agent':
+    '{username} is not an omnichannel agent in Rocket.Chat, so rooms cannot be created for them. An administrator can add the user under Omnichannel > Agents.',
+  'rc.end-already-sent': "This call's end was already sent to the room.",
   'rc.not-checked': 'Rocket.Chat could not be checked.',
   'rc.session-ended':
     'Your Rocket.Chat session has ended. Sign in again: queued room actions wait and are sent then.',

@@ -40,6 +40,9 @@ export const rocketchat: Dictionary<typeof rocketChatMessages> = {
   'rc.no-voip-version':
     'ב-Rocket.Chat {version} אין חדרי VoIP (גרסה 8.0 הסירה אותם; הם קיימים בגרסאות 4.x עד 7.x). השיחות עובדות כרגיל; חדרים לא נפתחים.',
   'rc.no-voip': 'בשרת Rocket.Chat הזה אין חדרי VoIP.',
+  'rc.user-not-agent':
+    '{username} אינו נציג Omnichannel ב-Rocket.Chat, ולכן לא ניתן ליצור עבורו חדרים. מנהל יכול להוסיף את המשתמש תחת Omnichannel > Agents.',
+  'rc.end-already-sent': 'סיום השיחה כבר נשלח לחדר.',
   'rc.not-checked': 'לא ניתן היה לבדוק את Rocket.Chat.',
   'rc.session-ended':
     'ההפעלה שלך ב-Rocket.Chat הסתיימה. יש להתחבר שוב: פעולות החדר שבתור ממתינות ויישלחו אז.',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { VOIP_EVENTS } from './schemas';
 import { serverRefSchema, type ServerRef } from './server-ref';
+import { say } from '../../../../shared/messages/translate';
+import type { Message } from '../../../../shared/messages/catalogue';
 
 /** The outbox action kinds Rocket.Chat delivers, and their payloads (validated again at delivery). */
 
@@ -44,11 +46,11 @@ export function serverOfAction(payload: unknown): ServerRef | null {
 export type RocketChatActionKind = 'ensure-room' | 'voip-event' | 'room-close';
 
 /** What the strip calls each event. */
-export const EVENT_LABEL: Readonly<Record<VoipEventPayload['event'], string>> = {
-  'voip-call-started': 'Call started',
-  'voip-call-ended': 'Call ended',
-  'voip-call-declined': 'Call not answered',
-  'voip-call-on-hold': 'Hold',
-  'voip-call-unhold': 'Unhold',
-  'voip-call-duration': 'Call duration',
+export const EVENT_LABEL: Readonly<Record<VoipEventPayload['event'], Message>> = {
+  'voip-call-started': say('rc.event.started'),
+  'voip-call-ended': say('rc.event.ended'),
+  'voip-call-declined': say('rc.event.declined'),
+  'voip-call-on-hold': say('rc.event.hold'),
+  'voip-call-unhold': say('rc.event.unhold'),
+  'voip-call-duration': say('rc.event.duration'),
 };

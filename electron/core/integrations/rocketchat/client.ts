@@ -1,9 +1,10 @@
 import type { ZodType } from 'zod';
 import { isSecureUrl } from '../../../../shared/net/secure-url';
 import type { Clock, Logger } from '../../ports';
+import { english } from '../../../../shared/messages/translate';
 import {
   RocketChatError,
-  describeError,
+  describeErrorSays,
   errorCodeOf,
   rateLimitResetAt,
   serverTextOf,
@@ -467,11 +468,9 @@ export class RocketChatClient {
     if (until !== null) this.blockedUntil.set(route, until);
   }
 
-  private error(info: Omit<RocketChatErrorInfo, 'userMessage'>): RocketChatError {
-    return new RocketChatError({
-      ...info,
-      userMessage: describeError(info, this.serverUrl, this.options.clock.now()),
-    });
+  private error(info: Omit<RocketChatErrorInfo, 'userMessage' | 'says'>): RocketChatError {
+    const says = describeErrorSays(info, this.serverUrl, this.options.clock.now());
+    return new RocketChatError({ ...info, userMessage: english(says), says });
   }
 }
 

@@ -6,7 +6,8 @@
  */
 
 import { UserFacingError } from '../../../../shared/ipc/dispatch';
-import { SECURE_URL_RULE } from '../../../../shared/net/secure-url';
+import type { Message } from '../../../../shared/messages/catalogue';
+import { english, say } from '../../../../shared/messages/translate';
 
 /** `refused`: Ringside sent nothing, because the server address breaks the secure-URL rule. */
 export type RocketChatErrorKind = 'network' | 'timeout' | 'http' | 'bad-response' | 'refused';
@@ -23,8 +24,10 @@ export interface RocketChatErrorInfo {
   route: string;
   /** When a rate-limited route may be tried again (UTC ms, local clock). */
   retryAt: number | null;
-  /** For the agent, in plain words. */
+  /** For the agent, in English (logs, tests). */
   userMessage: string;
+  /** The same, as a code the window puts in the agent's language. */
+  says: Message;
 }
 
 export class RocketChatError extends Error {
@@ -35,6 +38,10 @@ export class RocketChatError extends Error {
 
   get code(): string {
     return this.info.code;
+  }
+
+  get says(): Message {
+    return this.info.says;
   }
 
   get status(): number | null {
@@ -99,78 +106,83 @@ const hostOf = (url: string): string => {
   }
 };
 
-const waitWords = (retryAt: number | null, now: number): string => {
-  if (retryAt === null) return 'Ringside will send it again shortly.';
+const waitWords = (retryAt: number | null, now: number): Message => {
+  if (retryAt === null) return say('rc.again-shortly');
   const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
-  return `Ringside will send it again in ${seconds} s.`;
+  return say('rc.again-in', { seconds });
 };
 
-/** Plain words for an error, by code and route. */
-export function describeError(
-  info: Omit<RocketChatErrorInfo, 'userMessage'>,
+/** Plain words for an error, by code and route (English: logs and tests). */
+export const describeError = (
+  info: Omit<RocketChatErrorInfo, 'userMessage' | 'says'>,
   serverUrl: string,
   now: number,
-): string {
+): string => english(describeErrorSays(info, serverUrl, now));
+
+/** The words for an error as a code the window puts in the agent's language. */
+export function describeErrorSays(
+  info: Omit<RocketChatErrorInfo, 'userMessage' | 'says'>,
+  serverUrl: string,
+  now: number,
+): Message {
   const host = hostOf(serverUrl);
   const { kind, status, code, route, serverText } = info;
-  if (kind === 'refused') return `The Rocket.Chat server address ${SECURE_URL_RULE}.`;
+  if (kind === 'refused') return say('rc.refused-address');
   if (kind === 'network')
-    return `Ringside cannot reach Rocket.Chat at ${host} (${serverText || 'no connection'}).`;
-  if (kind === 'timeout') return `Rocket.Chat at ${host} did not answer in time.`;
-  if (kind === 'bad-response')
-    return `Rocket.Chat at ${host} sent an answer Ringside does not understand (${route}).`;
+    return serverText
+      ? say('rc.network', { host, detail: serverText })
+      : say('rc.network-down', { host });
+  if (kind === 'timeout') return say('rc.timeout', { host });
+  if (kind === 'bad-response') return say('rc.bad-response', { host, route });
   if (status === 429 || code === 'error-too-many-requests')
-    return `Rocket.Chat asked Ringside to slow down (rate limit on ${route}). ${waitWords(info.retryAt, now)}`;
-  if (status !== null && status >= 500)
-    return `Rocket.Chat at ${host} had a problem (HTTP ${status}). Ringside will try again.`;
+    return say('rc.rate-limited', { route, wait: waitWords(info.retryAt, now) });
+  if (status !== null && status >= 500) return say('rc.server-problem', { host, status });
   if (route === 'login' && status === 401 && code !== 'totp-required' && code !== 'totp-invalid') {
     // 8.x answers every refused login with a bare `unauthorized`.
-    return 'Rocket.Chat did not accept that username and password (or the session token).';
+    return say('rc.login-refused');
   }
   switch (code) {
     case 'not-logged-in':
-      return 'Your Rocket.Chat session has ended. Sign in to Rocket.Chat again.';
+      return say('rc.session-over');
     case 'unauthorized-login':
-      return route === 'login'
-        ? 'Rocket.Chat did not accept that username and password.'
-        : 'Rocket.Chat did not accept the session. Sign in to Rocket.Chat again.';
+      return route === 'login' ? say('rc.wrong-password') : say('rc.session-refused');
     case 'totp-required':
-      return 'Rocket.Chat asks for a two-factor code: enter the current code from your authenticator app.';
+      return say('rc.totp-required');
     case 'totp-invalid':
-      return 'Rocket.Chat did not accept that two-factor code. Enter the current code.';
+      return say('rc.totp-invalid');
     case 'error-login-blocked-for-ip':
     case 'error-login-blocked-for-user':
-      return 'Rocket.Chat has blocked sign-in for a while after too many failed attempts. Try again later.';
+      return say('rc.blocked');
     case 'agent-not-found':
-      return 'Your Rocket.Chat user is not an omnichannel agent. An administrator must add you under Omnichannel > Agents.';
+      return say('rc.not-agent');
     case 'invalid-token':
     case 'error-invalid-token':
-      return "Rocket.Chat does not know this caller's visitor (invalid-token).";
+      return say('rc.invalid-token');
     case 'invalid-room':
-      return "Rocket.Chat cannot find this call's room (invalid-room).";
+      return say('rc.invalid-room');
     case 'room-closed':
-      return 'The room is already closed.';
+      return say('rc.room-closed');
     case 'unauthorized':
-      return 'Your Rocket.Chat user has no access to this room.';
+      return say('rc.no-room-access');
     case 'error-unauthorized':
     case 'error-forbidden':
     case 'forbidden': {
       const permission = ROUTE_PERMISSION[route];
       return permission
-        ? `Your Rocket.Chat user is missing the permission "${permission}". An administrator can grant it to your role under Administration > Permissions.`
-        : 'Your Rocket.Chat user is missing a permission for this action.';
+        ? say('rc.missing-permission', { permission })
+        : say('rc.missing-a-permission');
     }
     case 'not-found':
       return route === 'voip/events'
-        ? "Rocket.Chat cannot find this call's room."
-        : `Rocket.Chat at ${host} has no ${route} (HTTP 404): VoIP rooms need Rocket.Chat 4.x to 7.x.`;
+        ? say('rc.room-not-found')
+        : say('rc.route-not-found', { host, route });
     case 'invalid-params':
     case 'match-error':
-      return `Rocket.Chat refused the request as malformed (${serverText}). This is a fault in Ringside; the log has details.`;
+      return say('rc.malformed', { detail: serverText });
     default:
       return serverText
-        ? `Rocket.Chat refused this: ${serverText}`
-        : `Rocket.Chat refused this (HTTP ${status ?? '?'}).`;
+        ? say('rc.refused-text', { detail: serverText })
+        : say('rc.refused-status', { status: status ?? '?' });
   }
 }
 
@@ -210,5 +222,5 @@ export function userFacingError(error: unknown): Error {
       : error.info.route === 'login' && error.status === 401
         ? 'wrong-credentials'
         : 'rocketchat-error');
-  return new UserFacingError(code, error.message);
+  return new UserFacingError(code, error.says);
 }

@@ -1,5 +1,5 @@
 import { UserFacingError } from '../../../../shared/ipc/dispatch';
-import { errorCode, whyNotSaved } from '../../outbox/disk-error';
+import { errorCode, whyNotSavedSays } from '../../outbox/disk-error';
 import type { RocketChatOutboxPort } from './ports';
 import type { NewOutboxAction } from '../../outbox/types';
 import type { Logger } from '../../ports';
@@ -7,6 +7,8 @@ import { EVENT_LABEL, voipEventPayload, type VoipEventPayload } from './actions'
 import type { CallRoom, RoomRegistry } from './room-registry';
 import type { VoipEventName } from './schemas';
 import type { ServerRef } from './server-ref';
+import { english, say } from '../../../../shared/messages/translate';
+import type { Message } from '../../../../shared/messages/catalogue';
 
 /** Rocket.Chat actions of one call are FIFO among themselves, never behind another target's. */
 export const orderKeyFor = (ivrid: string): string => `rocketchat:${ivrid}`;
@@ -49,19 +51,15 @@ export class RoomQueue {
   /** Hold or unhold; the room records it once it is queued. */
   async hold(room: CallRoom, held: boolean): Promise<void> {
     const event = held ? 'voip-call-on-hold' : 'voip-call-unhold';
-    await this.saving(
-      room.ivrid,
-      EVENT_LABEL[event],
-      'Press it again once Ringside can save.',
-      {},
-      () => this.events(room, [[event]]),
+    await this.saving(room.ivrid, EVENT_LABEL[event], say('rc.then.press-again'), {}, () =>
+      this.events(room, [[event]]),
     );
     await this.deps.registry.update(room.ivrid, { held });
   }
 
   /** The call's end; when the disk refuses it, the room says it goes with the wrap-up. */
   endCall(room: CallRoom, end: CallEnd): Promise<void> {
-    return this.saving(room.ivrid, 'The end of the call', 'It is sent with the wrap-up.', {}, () =>
+    return this.saving(room.ivrid, say('rc.what.end'), say('rc.then.with-wrap-up'), {}, () =>
       this.end(room, end),
     );
   }
@@ -98,13 +96,21 @@ export class RoomQueue {
   /** Queues events in order, all of them or none. */
   async events(room: CallRoom, events: readonly EventSpec[]): Promise<void> {
     const actions = events.map(([event, comment]): NewOutboxAction<VoipEventPayload> => {
-      const label = `${EVENT_LABEL[event]}${comment === undefined ? '' : ` ${comment} s`}`;
+      const labelSays =
+        comment === undefined
+          ? say('rc.label.event', { event: EVENT_LABEL[event], who: whoOf(room) })
+          : say('rc.label.event-seconds', {
+              event: EVENT_LABEL[event],
+              seconds: comment,
+              who: whoOf(room),
+            });
       return {
         target: 'rocketchat',
         kind: 'voip-event',
         orderKey: orderKeyFor(room.ivrid),
         ivrid: room.ivrid,
-        label: `${label} · ${whoOf(room)}`,
+        label: english(labelSays),
+        labelSays,
         payload: {
           ivrid: room.ivrid,
           event,
@@ -144,8 +150,8 @@ export class RoomQueue {
    */
   async saving<T>(
     ivrid: string,
-    what: string,
-    then: string,
+    what: Message,
+    then: Message | null,
     undo: Partial<CallRoom>,
     work: () => Promise<T>,
   ): Promise<T> {
@@ -153,15 +159,21 @@ export class RoomQueue {
       return await work();
     } catch (error) {
       if (error instanceof UserFacingError || errorCode(error) === null) throw error;
-      const words = `${what} could not be saved (${whyNotSaved(error)}), so it was not sent.${then ? ` ${then}` : ''}`;
+      const why = whyNotSavedSays(error);
+      const says = then
+        ? say('rc.not-saved-then', { what, why, then })
+        : say('rc.not-saved', { what, why });
+      const words = english(says);
       this.deps.logger.error('could not save a room action', {
         ivrid,
-        what,
+        what: english(what),
         code: errorCode(error),
       });
       // The record in memory is right even when its file is not: the window shows it.
-      await this.deps.registry.update(ivrid, { ...undo, lastError: words }).catch(() => undefined);
-      throw new UserFacingError('not-saved', words);
+      await this.deps.registry
+        .update(ivrid, { ...undo, lastError: words, lastErrorSays: says })
+        .catch(() => undefined);
+      throw new UserFacingError('not-saved', says);
     }
   }
 

@@ -3,6 +3,7 @@ import type { Logger } from '../../ports';
 import { VOIP_EVENTS, type VoipEventName } from './schemas';
 import { serverRefSchema, type ServerRef } from './server-ref';
 import { JsonStateFile } from '../../infra/state-file';
+import { messageSchema } from '../../../../shared/messages/schema';
 
 const callRoomSchema = z.object({
   ivrid: z.string(),
@@ -18,6 +19,8 @@ const callRoomSchema = z.object({
   /** opening: queued; open; closing: close queued; closed; failed: opening failed or was discarded. */
   status: z.enum(['opening', 'open', 'closing', 'closed', 'failed']),
   lastError: z.string().nullable(),
+  /** `lastError` as a code the window puts in the agent's language. */
+  lastErrorSays: messageSchema.optional(),
   answeredAt: z.number().nullable(),
   endedAt: z.number().nullable(),
   /**

@@ -17,6 +17,8 @@ import { recoverRooms } from './recovery';
 import { isLiveRoom, orderKeyFor, RoomQueue, roomServer, whoOf } from './room-queue';
 import type { CallRoom, RoomRegistry } from './room-registry';
 import { belongsTo, type ServerRef } from './server-ref';
+import { english, say } from '../../../../shared/messages/translate';
+import type { Message } from '../../../../shared/messages/catalogue';
 
 export interface RoomSyncDeps {
   registry: RoomRegistry;
@@ -42,6 +44,18 @@ const isAnswered = (call: CallInfo | null): boolean =>
  * one operation at a time, so two clicks (or a click and a hang-up) can never interleave their
  * actions or queue a call's end twice.
  */
+/** An outbox label's English and its code. */
+const labelOf = (says: Message): { label: string; labelSays: Message } => ({
+  label: english(says),
+  labelSays: says,
+});
+
+/** A room's last error, its English and its code. */
+const lastErrorOf = (says: Message): { lastError: string; lastErrorSays: Message } => ({
+  lastError: english(says),
+  lastErrorSays: says,
+});
+
 export class RoomSync {
   private calls: CallState | null = null;
   private chain: Promise<unknown> = Promise.resolve();
@@ -113,8 +127,7 @@ export class RoomSync {
         });
         return;
       }
-      if (room.endQueued)
-        throw new UserFacingError('call-ended', "This call's end was already sent to the room.");
+      if (room.endQueued) throw new UserFacingError('call-ended', say('rc.end-already-sent'));
       await this.queue.hold(room, action === 'hold');
     });
   }
@@ -132,8 +145,8 @@ export class RoomSync {
       await this.withEnqueuing(id, () =>
         this.queue.saving(
           ivrid,
-          'The wrap-up',
-          'The room is still open and your notes are still in the form: try again once Ringside can save.',
+          say('rc.what.wrap-up'),
+          say('rc.then.wrap-up'),
           { status: 'open', closeActionId: null },
           async () => {
             // End and duration must reach the room before the close: a closed room drops them.
@@ -163,7 +176,7 @@ export class RoomSync {
               kind: 'room-close',
               orderKey: orderKeyFor(ivrid),
               ivrid,
-              label: `Close room · ${whoOf(room)}`,
+              ...labelOf(say('rc.label.close', { who: whoOf(room) })),
               payload,
               after,
             });
@@ -176,8 +189,7 @@ export class RoomSync {
   retryAction(id: string): Promise<void> {
     return this.serial(async () => {
       const record = this.deps.outbox.get(id);
-      if (!record)
-        throw new UserFacingError('unknown-action', 'That action is no longer in the queue.');
+      if (!record) throw new UserFacingError('unknown-action', say('rc.unknown-action'));
       const { ivrid } = record.action;
       if (record.action.target === 'rocketchat' && ivrid) {
         if (record.action.kind === 'ensure-room')
@@ -185,27 +197,21 @@ export class RoomSync {
         else await this.deps.registry.update(ivrid, { lastError: null });
       }
       if (!this.deps.outbox.retry(id))
-        throw new UserFacingError(
-          'not-retryable',
-          'Only a failed or waiting action can be sent again.',
-        );
+        throw new UserFacingError('not-retryable', say('rc.not-retryable'));
     });
   }
 
   discardAction(id: string): Promise<void> {
     return this.serial(async () => {
       if (!this.deps.outbox.discard(id)) {
-        throw new UserFacingError(
-          'not-discardable',
-          'That action is being sent right now or was already sent.',
-        );
+        throw new UserFacingError('not-discardable', say('rc.busy-action'));
       }
       const { registry } = this.deps;
       for (const room of registry.all()) {
         if (room.openActionId === id && room.status === 'opening' && !room.rid)
           await registry.update(room.ivrid, {
             status: 'failed',
-            lastError: 'Opening the room was discarded.',
+            ...lastErrorOf(say('rc.open-discarded')),
           });
         if (room.closeActionId === id && room.status === 'closing')
           await registry.update(room.ivrid, { status: 'open', closeActionId: null });
@@ -227,7 +233,7 @@ export class RoomSync {
         void registry
           .update(room.ivrid, {
             status: 'failed',
-            lastError: 'Opening the room was not saved before Ringside stopped: open it again.',
+            ...lastErrorOf(say('rc.open-not-saved')),
           })
           .catch(() => undefined);
       }
@@ -236,7 +242,7 @@ export class RoomSync {
           .update(room.ivrid, {
             status: 'open',
             closeActionId: null,
-            lastError: 'The wrap-up was not saved before Ringside stopped: wrap the room up again.',
+            ...lastErrorOf(say('rc.wrap-up-not-saved')),
           })
           .catch(() => undefined);
       }
@@ -310,7 +316,7 @@ export class RoomSync {
     const existing = registry.get(ivrid);
     if (existing && existing.status !== 'failed' && existing.status !== 'closed') return;
     const call = findCall(this.calls, ivrid);
-    if (!call) throw new UserFacingError('unknown-call', 'Ringside no longer knows that call.');
+    if (!call) throw new UserFacingError('unknown-call', say('rc.unknown-call'));
     // Opening again after a failure replaces the failed attempt rather than adding a second one.
     if (existing?.openActionId && outbox.get(existing.openActionId)?.state === 'failed')
       outbox.discard(existing.openActionId);
@@ -402,8 +408,8 @@ export class RoomSync {
     await this.withEnqueuing(id, () =>
       this.queue.saving(
         ivrid,
-        'Opening the room',
-        'Open the room again once Ringside can save.',
+        say('rc.what.opening'),
+        say('rc.then.open'),
         { status: 'failed' },
         async () => {
           await registry.put(room);
@@ -413,14 +419,14 @@ export class RoomSync {
             kind: 'ensure-room',
             orderKey: orderKeyFor(ivrid),
             ivrid,
-            label: `Open room · ${whoOf(room)}`,
+            ...labelOf(say('rc.label.open', { who: whoOf(room) })),
             payload,
           });
         },
       ),
     );
     if (room.direction === 'outbound')
-      await this.queue.saving(ivrid, EVENT_LABEL['voip-call-started'], '', {}, () =>
+      await this.queue.saving(ivrid, EVENT_LABEL['voip-call-started'], null, {}, () =>
         this.queue.events(room, [['voip-call-started']]),
       );
   }
@@ -428,12 +434,9 @@ export class RoomSync {
   private usableRoom(ivrid: string): CallRoom {
     const room = this.deps.registry.get(ivrid);
     if (!room || room.status === 'failed')
-      throw new UserFacingError(
-        'no-room',
-        'This call has no Rocket.Chat room: open the room first.',
-      );
+      throw new UserFacingError('no-room', say('rc.open-first'));
     if (room.status === 'closing' || room.status === 'closed')
-      throw new UserFacingError('room-closed', 'This room is already closed.');
+      throw new UserFacingError('room-closed', say('rc.already-closed'));
     return room;
   }
 

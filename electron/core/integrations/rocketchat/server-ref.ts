@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { english, say } from '../../../../shared/messages/translate';
+import type { Message } from '../../../../shared/messages/catalogue';
 
 /**
  * The Rocket.Chat server a room (and every action queued for it) belongs to: the server's
@@ -47,6 +49,8 @@ export function serverLabel(server: ServerRef): string {
 
 /** What an action of another server says while it waits (null: one that does not say which). */
 export const waitingForWords = (server: ServerRef | null): string =>
-  server
-    ? `Waiting for ${serverLabel(server)} — sign in there to send it.`
-    : 'Waiting for your own Rocket.Chat server (it was queued before the demo) — sign in there to send it.';
+  english(waitingForSays(server));
+
+/** The same, as a code the window puts in the agent's language. */
+export const waitingForSays = (server: ServerRef | null): Message =>
+  server ? say('rc.waiting-for', { server: serverLabel(server) }) : say('rc.waiting-for-own');

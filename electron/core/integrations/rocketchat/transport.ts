@@ -19,7 +19,9 @@ import {
 import type { RocketChatClient } from './client';
 import { RocketChatError } from './errors';
 import type { RoomRegistry } from './room-registry';
-import { belongsTo, waitingForWords, type ServerRef } from './server-ref';
+import { belongsTo, waitingForSays, type ServerRef } from './server-ref';
+import { english, say } from '../../../../shared/messages/translate';
+import type { Message } from '../../../../shared/messages/catalogue';
 
 export interface RocketChatTransportDeps {
   /** The signed-in client, or null when signed out / the session ended. */
@@ -48,7 +50,17 @@ export function newVisitorToken(): string {
 /** The key a caller's visitor is remembered under. */
 export const phoneKey = (phone: string): string => normalisePhone(phone);
 
-class Permanent extends Error {}
+/** A reason's English and its code, as a delivery outcome carries them. */
+const reasonOf = (says: Message): { reason: string; says: Message } => ({
+  reason: english(says),
+  says,
+});
+
+class Permanent extends Error {
+  constructor(readonly says: Message) {
+    super(english(says));
+  }
+}
 
 /** Network failures that mean the request never left this machine or never reached the server. */
 const NEVER_SENT = new Set([
@@ -94,9 +106,7 @@ export class RocketChatTransport implements OutboxTransport {
     if (!client?.session || !agentId || !current) {
       return {
         kind: 'retry',
-        reason: owner
-          ? waitingForWords(owner)
-          : 'Not signed in to Rocket.Chat: it is sent as soon as you sign in.',
+        ...reasonOf(owner ? waitingForSays(owner) : say('rc.queued-signed-out')),
         notBefore: this.deps.clock.now() + (this.deps.signedOutWaitMs ?? 5 * 60_000),
       };
     }
@@ -105,14 +115,14 @@ export class RocketChatTransport implements OutboxTransport {
     if (!belongsTo(owner, current)) {
       return {
         kind: 'retry',
-        reason: waitingForWords(owner),
+        ...reasonOf(waitingForSays(owner)),
         notBefore: this.deps.clock.now() + (this.deps.signedOutWaitMs ?? 5 * 60_000),
       };
     }
     if (!this.deps.voipSupported()) {
       return {
         kind: 'failed',
-        reason: 'This Rocket.Chat server has no VoIP rooms (Rocket.Chat 8.0 removed them).',
+        ...reasonOf(say('rc.no-voip-rooms')),
       };
     }
     const ivrid = action.ivrid ?? '';
@@ -140,7 +150,7 @@ export class RocketChatTransport implements OutboxTransport {
           outcome = context.inDoubt ? { kind: 'sent', doubt: 'harmless' } : { kind: 'sent' };
           break;
         default:
-          return { kind: 'failed', reason: `Ringside does not know the action "${action.kind}".` };
+          return { kind: 'failed', ...reasonOf(say('rc.unknown-kind', { kind: action.kind })) };
       }
       if (ivrid) await this.deps.registry.update(ivrid, { lastError: null });
       return outcome;
@@ -150,8 +160,8 @@ export class RocketChatTransport implements OutboxTransport {
       if (outcome.kind === 'failed' && ivrid) {
         const patch =
           action.kind === 'ensure-room'
-            ? { lastError: outcome.reason, status: 'failed' as const }
-            : { lastError: outcome.reason };
+            ? { lastError: outcome.reason, lastErrorSays: outcome.says, status: 'failed' as const }
+            : { lastError: outcome.reason, lastErrorSays: outcome.says };
         await this.deps.registry.update(ivrid, patch);
       }
       return outcome;
@@ -165,32 +175,29 @@ export class RocketChatTransport implements OutboxTransport {
   }
 
   private outcomeOf(error: unknown): DeliveryOutcome {
-    if (error instanceof Permanent) return { kind: 'failed', reason: error.message };
+    if (error instanceof Permanent) return { kind: 'failed', ...reasonOf(error.says) };
     if (error instanceof RocketChatError) {
       if (error.code === 'not-logged-in') {
         return {
           kind: 'retry',
-          reason: error.message,
+          ...reasonOf(error.says),
           notBefore: this.deps.clock.now() + (this.deps.signedOutWaitMs ?? 5 * 60_000),
         };
       }
       if (error.transient) {
         return {
           kind: 'retry',
-          reason: error.message,
+          ...reasonOf(error.says),
           ...(error.info.retryAt !== null ? { notBefore: error.info.retryAt } : {}),
           ...(mayHaveArrived(error) ? { mayHaveArrived: true } : {}),
         };
       }
-      return { kind: 'failed', reason: error.message };
+      return { kind: 'failed', ...reasonOf(error.says) };
     }
     this.log.error('unexpected delivery error', {
       error: error instanceof Error ? error.message : String(error),
     });
-    return {
-      kind: 'failed',
-      reason: 'Ringside could not send this (an internal error; the log has details).',
-    };
+    return { kind: 'failed', ...reasonOf(say('rc.internal')) };
   }
 
   private async ensureRoom(
@@ -283,9 +290,8 @@ export class RocketChatTransport implements OutboxTransport {
   ): Promise<DeliveryOutcome> {
     const { registry } = this.deps;
     const room = registry.get(payload.ivrid);
-    if (!room?.rid) throw new Permanent('No Rocket.Chat room for this call: open the room first.');
-    if (room.status === 'closed')
-      throw new Permanent('The room is already closed: Rocket.Chat would drop this event.');
+    if (!room?.rid) throw new Permanent(say('rc.no-room-open-first'));
+    if (room.status === 'closed') throw new Permanent(say('rc.closed-drops-event'));
     let checked = false;
     if (inDoubt) {
       const there = await this.eventInRoom(client, agentId, actionId, room.rid, payload, signal);
@@ -350,7 +356,7 @@ export class RocketChatTransport implements OutboxTransport {
   ): Promise<void> {
     const { registry } = this.deps;
     const room = registry.get(payload.ivrid);
-    if (!room?.rid || !room.visitorToken) throw new Permanent('No Rocket.Chat room for this call.');
+    if (!room?.rid || !room.visitorToken) throw new Permanent(say('rc.no-room'));
     try {
       await client.closeRoom(
         { rid: room.rid, token: room.visitorToken, comment: payload.comment, tags: payload.tags },

@@ -27,11 +27,13 @@ import { rocketChatHandlers, type RocketChatHandlers, type RocketChatUseCases } 
 import type { RocketChatOutboxPort, RocketChatSecretsPort, RocketChatSettingsPort } from './ports';
 import { RoomRegistry } from './room-registry';
 import { RoomSync } from './room-sync';
-import { lookUpCaller } from './caller-lookup';
-import type { VisitorLookup } from '../../../../shared/history/caller-info';
 import { normaliseServerUrl, type ServerRef } from './server-ref';
 import { RocketChatTransport } from './transport';
 import { buildView, userViewOf } from './view';
+import { lookUpCaller } from './caller-lookup';
+import type { VisitorLookup } from '../../../../shared/history/caller-info';
+import { say } from '../../../../shared/messages/translate';
+import type { Message } from '../../../../shared/messages/catalogue';
 
 export interface RocketChatServiceDeps {
   settings: RocketChatSettingsPort;
@@ -72,9 +74,9 @@ export class RocketChatService implements RocketChatUseCases {
   private readonly demo: RocketChatDemoOverlay;
   /** Plain-words notices, by subject: the server (version, reachability), the account, the session. */
   private readonly notices: {
-    server: string | null;
-    account: string | null;
-    session: string | null;
+    server: Message | null;
+    account: Message | null;
+    session: Message | null;
   } = {
     server: null,
     account: null,
@@ -209,7 +211,11 @@ export class RocketChatService implements RocketChatUseCases {
       if (error instanceof RocketChatError && !error.transient) this.sessionEnded();
       else
         this.notices.server =
-          error instanceof Error ? error.message : 'Rocket.Chat could not be checked.';
+          error instanceof RocketChatError
+            ? error.says
+            : error instanceof Error
+              ? say('plain', { text: error.message })
+              : say('rc.not-checked');
     }
     this.emit();
   }
@@ -259,10 +265,7 @@ export class RocketChatService implements RocketChatUseCases {
       }
     } catch (error) {
       if (!('password' in input) && error instanceof RocketChatError && error.status === 401) {
-        throw new UserFacingError(
-          'wrong-credentials',
-          'Rocket.Chat did not accept that user id and personal access token.',
-        );
+        throw new UserFacingError('wrong-credentials', say('rc.wrong-token'));
       }
       throw userFacingError(error);
     }
@@ -379,7 +382,7 @@ export class RocketChatService implements RocketChatUseCases {
       server: this.server,
       user: this.user,
       notices: [this.notices.session, this.notices.server, this.notices.account].filter(
-        (notice): notice is string => notice !== null,
+        (notice): notice is Message => notice !== null,
       ),
       settings: this.settings.get(),
       rooms: this.registry.all(),
@@ -437,27 +440,24 @@ export class RocketChatService implements RocketChatUseCases {
 
   private async probe(
     client: RocketChatClient,
-  ): Promise<{ server: RocketChatServerView; notice: string | null }> {
+  ): Promise<{ server: RocketChatServerView; notice: Message | null }> {
     const { version } = await client.info();
     const voipSupported = supportsVoip(version);
-    const notice = voipSupported
-      ? null
-      : `Rocket.Chat ${version} has no VoIP rooms (Rocket.Chat 8.0 removed them; they exist in 4.x to 7.x). Calls work as before; rooms are not opened.`;
+    const notice = voipSupported ? null : say('rc.no-voip-version', { version });
     return { server: { url: client.serverUrl, version, voipSupported }, notice };
   }
 
   private agentNotice(): void {
     this.notices.account = null;
     if (this.user && !this.user.isAgent && this.server?.voipSupported !== false) {
-      this.notices.account = `${this.user.username} is not an omnichannel agent in Rocket.Chat, so rooms cannot be created for them. An administrator can add the user under Omnichannel > Agents.`;
+      this.notices.account = say('rc.user-not-agent', { username: this.user.username });
     }
   }
 
   private sessionEnded(): void {
     if (this.status !== 'signed-in') return;
     this.status = 'session-ended';
-    this.notices.session =
-      'Your Rocket.Chat session has ended. Sign in again: queued room actions wait and are sent then.';
+    this.notices.session = say('rc.session-ended');
     this.log.warn('Rocket.Chat session ended');
     this.emit();
   }
@@ -465,31 +465,24 @@ export class RocketChatService implements RocketChatUseCases {
   /** Throws in plain words unless rooms can be opened now. */
   private requireRooms(): void {
     if (this.status !== 'signed-in' || !this.client) {
-      throw new UserFacingError('not-signed-in', 'Sign in to Rocket.Chat first.');
+      throw new UserFacingError('not-signed-in', say('rc.sign-in-first'));
     }
     if (this.server?.voipSupported === false) {
-      throw new UserFacingError(
-        'voip-unavailable',
-        this.notices.server ?? 'This Rocket.Chat server has no VoIP rooms.',
-      );
+      throw new UserFacingError('voip-unavailable', this.notices.server ?? say('rc.no-voip'));
     }
   }
 
   async openRoomInBrowser(ivrid: string): Promise<void> {
     const link = this.view().rooms.find((room) => room.ivrid === ivrid)?.link ?? null;
-    if (!link) throw new UserFacingError('no-room', 'This call has no Rocket.Chat room yet.');
+    if (!link) throw new UserFacingError('no-room', say('rc.no-room-yet'));
     const url = new URL(link);
     // Only ever the pages of the server the room is on: one the agent signed in to themselves.
     const home = this.registry.get(ivrid)?.server?.url ?? this.server?.url ?? null;
     const server = home ? new URL(home) : null;
     if (!server || url.origin !== server.origin || !/^https?:$/.test(url.protocol)) {
-      throw new UserFacingError(
-        'invalid-link',
-        'That room link does not point to your Rocket.Chat server.',
-      );
+      throw new UserFacingError('invalid-link', say('rc.invalid-link'));
     }
-    if (!this.deps.openExternal)
-      throw new UserFacingError('unavailable', 'Ringside cannot open a browser here.');
+    if (!this.deps.openExternal) throw new UserFacingError('unavailable', say('rc.no-browser'));
     await this.deps.openExternal(url.toString());
   }
 

@@ -9,6 +9,8 @@ import type { RocketChatSettings } from '../../settings/sections/rocketchat';
 import type { RocketChatMe } from './schemas';
 import type { CallRoom } from './room-registry';
 import { sameServer, serverLabel, type ServerRef } from './server-ref';
+import { english } from '../../../../shared/messages/translate';
+import type { Message } from '../../../../shared/messages/catalogue';
 
 const MAX_ROOMS = 20;
 
@@ -44,6 +46,7 @@ export function roomView(
     status: room.status,
     link: room.rid && home ? roomLink(home, room.rid) : null,
     lastError: room.lastError,
+    ...(room.lastErrorSays ? { lastErrorSays: room.lastErrorSays } : {}),
     callActive: room.callActive,
     held: room.held,
     ended: room.endQueued,
@@ -60,7 +63,7 @@ export function buildView(input: {
   status: RocketChatStatus;
   server: RocketChatServerView | null;
   user: RocketChatUserView | null;
-  notices: string[];
+  notices: Message[];
   settings: RocketChatSettings;
   rooms: CallRoom[];
   /** The server (and account) Ringside is signed in to; rooms of any other wait for theirs. */
@@ -83,7 +86,8 @@ export function buildView(input: {
       keepInStep: input.settings.keepInStep,
       defaultTags: [...input.settings.defaultTags],
     },
-    notices: input.notices,
+    notices: input.notices.map(english),
+    noticesSay: input.notices,
     rooms,
     pendingWrapUps: rooms.filter((room) => room.needsWrapUp).map((room) => room.ivrid),
   };
