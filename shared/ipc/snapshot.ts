@@ -29,6 +29,8 @@ export interface Notice {
 export interface SettingsView {
   /** What the agent chose, and the language that follows from it (the OS's for `system`); always sent by main. */
   language?: { choice: LanguageChoice; locale: Locale };
+  /** The team board: the account's own names for its statuses, by code (an administrator's). */
+  board?: { statusNames: Readonly<Record<string, string>> };
   voicenter: {
     loginType: LoginType;
     /** email (user), username (account); '' for token logins. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appSection } from './app';
+import { boardSection } from './board';
 import { demoSection } from './demo';
 import { languageSection } from './language';
 import { desktopSection } from './desktop';
@@ -22,6 +23,7 @@ export const sections = {
   desktop: desktopSection,
   phone: phoneSection,
   language: languageSection,
+  board: boardSection,
 } as const;
 
 export type Sections = typeof sections;

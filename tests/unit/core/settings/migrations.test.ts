@@ -66,6 +66,7 @@ describe('settings migrations', () => {
       language: sections.language.schema.parse({}),
       desktop: sections.desktop.schema.parse({}),
       updates: sections.updates.schema.parse({}),
+      board: sections.board.schema.parse({}),
     });
   });
 
