@@ -157,6 +157,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       settings: {
         ...deps.settings.view((key) => deps.secrets.has(key)),
         language: deps.settings.languageView(),
+        board: { statusNames: deps.settings.get().board.statusNames },
       },
       notices: notices.list(),
       notificationsAvailable: deps.notificationsAvailable,
