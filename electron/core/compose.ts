@@ -101,7 +101,11 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       available: deps.notificationsAvailable,
       reason: deps.notificationsProblem ?? null,
     },
-    recent: () => telephony.state.recent,
+    // One count of missed calls: the history's, which outlives a restart.
+    missed: {
+      count: () => history.view(telephony.state).missedUnseen,
+      markSeen: () => void history.handlers.markHistorySeen(),
+    },
     openOutboundRoom: (callerPhone) => integrations.openOutboundRoom(callerPhone),
     desktopApp: deps.desktopApp ?? false,
   });

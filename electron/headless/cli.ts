@@ -1,5 +1,5 @@
 /**
- * `npm run web -- [--port N] [--config file.json] [--data-dir DIR]`: runs Ringside without
+ * `npm run web -- [--port N] [--config file.json] [--data-dir DIR] [--open-url tel:…]`: runs Ringside without
  * Electron and prints the address to open in a browser.
  */
 import { homedir } from 'node:os';
@@ -14,6 +14,8 @@ const { values } = parseArgs({
     config: { type: 'string' },
     'data-dir': { type: 'string' },
     verbose: { type: 'boolean', default: false },
+    /** A phone link to offer for an outbound call, as a clicked `tel:` link would. */
+    'open-url': { type: 'string' },
   },
   allowPositionals: false,
 });
@@ -33,6 +35,7 @@ const host = await startHeadlessHost({
   dataDir: values['data-dir'] ?? join(homedir(), '.ringside-web'),
   ...(configPath ? { configPath } : {}),
   verbose: values.verbose,
+  ...(values['open-url'] ? { openUrl: values['open-url'] } : {}),
 }).catch((error: unknown) => {
   console.error(
     `Ringside could not start: ${error instanceof Error ? error.message : String(error)}`,

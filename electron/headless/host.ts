@@ -35,7 +35,12 @@ export interface HeadlessHostOptions {
    * Replaces the desktop notifier (node-notifier). Tests pass a recording one to click a call's
    * notification, which no real notification server lets a test do.
    */
-  notifier?: { notifier: Notifier; available: boolean };
+  notifier?: { notifier: Notifier; available: boolean; reason?: string | null };
+  /**
+   * A `tel:`/`callto:` link handed to the core once it has started, as the desktop app hands the
+   * link it was launched with (`npm run web -- --open-url tel:…`).
+   */
+  openUrl?: string;
 }
 
 export interface HeadlessHost {
@@ -90,6 +95,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     secrets,
     notifier: notifier.notifier,
     notificationsAvailable: notifier.available,
+    notificationsProblem: notifier.reason ?? null,
     logger,
     dataDir,
     recentLogLines: () => logger.recentLines(),
@@ -121,6 +127,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   const ipc = attachIpcSocket(server, core, token, log);
 
   await core.start();
+  if (options.openUrl) core.desktop.openLink(options.openUrl);
   const url = `http://127.0.0.1:${port}/#token=${token}`;
   log.info('headless host listening', { port });
 

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { RecentCall } from '../../../shared/domain/calls';
 import type { ShortcutStatus } from '../../../shared/desktop/accelerators';
 import { planShortcuts, shortcutActions } from '../../../shared/desktop/accelerators';
 import {
@@ -11,7 +10,7 @@ import {
   type WindowLook,
 } from '../../../shared/desktop/alert-policy';
 import { callLinkOf, type CallLink } from '../../../shared/desktop/call-link';
-import { badgeOf, markSeen, missedSince } from '../../../shared/desktop/missed-badge';
+import { badgeOf } from '../../../shared/desktop/missed-badge';
 import { notificationHealth } from '../../../shared/desktop/notification-health';
 import type { Handlers } from '../../../shared/ipc/define';
 import type { DesktopView } from '../../../shared/ipc/desktop';
@@ -27,8 +26,11 @@ export interface DesktopDeps {
   platform: string;
   /** Whether the host has anywhere to send notifications, and why not. */
   notifications: { available: boolean; reason: string | null };
-  /** The agent's recent calls (newest first). */
-  recent: () => readonly RecentCall[];
+  /**
+   * Missed calls the agent has not seen, as the call history counts them (it keeps them across
+   * restarts), and marking them seen.
+   */
+  missed: { count: () => number; markSeen: () => void };
   /** Opens the caller's Rocket.Chat room for a call about to be placed; answers its call id. */
   openOutboundRoom: (callerPhone: string) => Promise<string>;
   /** The Electron app (start at login, shortcuts) rather than the headless host. */
@@ -79,7 +81,7 @@ export class DesktopService {
     return {
       alertMode: alertModeOf(notifications),
       dnd: { active, until: active ? desktop.dnd.until : null },
-      missed: badgeOf(missedSince(this.deps.recent(), desktop.missedSeenAt)),
+      missed: badgeOf(this.deps.missed.count()),
       callLink: this.link,
       startAtLogin: desktop.startAtLogin,
       closeHintShown: desktop.closeHintShown,
@@ -141,11 +143,7 @@ export class DesktopService {
 
   /** The window was shown and focused on the recent calls: what was missed counts as seen. */
   markMissedSeen(): void {
-    const { desktop } = this.deps.settings.get();
-    if (missedSince(this.deps.recent(), desktop.missedSeenAt) === 0) return;
-    this.deps.settings.update({
-      desktop: { missedSeenAt: markSeen(desktop.missedSeenAt, this.deps.clock.now()) },
-    });
+    if (this.deps.missed.count() > 0) this.deps.missed.markSeen();
   }
 
   onChange(listener: () => void): () => void {

@@ -17,8 +17,6 @@ export const desktopSection = defineSection({
       .prefault({}),
     /** The one-time "still running in the tray" hint after the window was first closed. */
     closeHintShown: z.boolean().default(false),
-    /** Missed calls that ended before this time (UTC ms) were seen by the agent. */
-    missedSeenAt: z.number().int().nonnegative().default(0),
     /** Global shortcuts; '' is none. None by default: a global shortcut takes a key from every program. */
     shortcuts: z
       .object({
