@@ -22,8 +22,10 @@ import { en, type MessageKey as AppKey } from './i18n/en';
 import { he, heStatusLabels } from './i18n/he';
 import { rocketchatEn, rocketchatHe, type RocketChatKey } from './i18n/rocketchat';
 import { signalwireEn, signalwireHe, type SignalWireKey } from './i18n/signalwire';
+import { desktopEn, desktopHe, type DesktopKey } from './i18n/desktop';
 
-export type MessageKey = AppKey | `rocketchat.${RocketChatKey}` | `signalwire.${SignalWireKey}`;
+export type MessageKey =
+  AppKey | `rocketchat.${RocketChatKey}` | `signalwire.${SignalWireKey}` | `desktop.${DesktopKey}`;
 
 /** A feature's words under `<feature>.`, so its keys can never clash with another's. */
 function under<F extends string, K extends string>(
@@ -42,8 +44,18 @@ export const locales: readonly { id: Locale; label: string }[] = [
 ];
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = {
-  en: { ...en, ...under('rocketchat', rocketchatEn), ...under('signalwire', signalwireEn) },
-  he: { ...he, ...under('rocketchat', rocketchatHe), ...under('signalwire', signalwireHe) },
+  en: {
+    ...en,
+    ...under('rocketchat', rocketchatEn),
+    ...under('signalwire', signalwireEn),
+    ...under('desktop', desktopEn),
+  },
+  he: {
+    ...he,
+    ...under('rocketchat', rocketchatHe),
+    ...under('signalwire', signalwireHe),
+    ...under('desktop', desktopHe),
+  },
 };
 type Params = Record<string, string | number>;
 

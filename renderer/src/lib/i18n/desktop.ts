@@ -1,0 +1,76 @@
+/**
+ * The desktop components' words (alert mode, do-not-disturb, start at login, shortcuts, phone
+ * links) in both languages, under `desktop.`. A missing Hebrew string is a compile error.
+ */
+export const desktopEn = {
+  title: 'On this desktop',
+  alertMode: 'When a call rings',
+  'mode.notify-and-focus': 'Alert me and bring the window forward',
+  'mode.notify': 'Alert me',
+  'mode.off': 'No alerts (I use my desk phone)',
+  dnd: 'Do not disturb',
+  'dnd.off': 'Off',
+  'dnd.30': 'For 30 minutes',
+  'dnd.60': 'For 1 hour',
+  'dnd.120': 'For 2 hours',
+  'dnd.on': 'Until I turn it off',
+  dndActiveUntil: 'Do not disturb is on until {time}: calls ring without alerts.',
+  dndActive: 'Do not disturb is on until you turn it off: calls ring without alerts.',
+  startAtLogin: 'Start Ringside when I sign in to the computer (it waits in the tray)',
+  desktopOnly: 'Start at login and global shortcuts work in the desktop app only.',
+  shortcuts: 'Global shortcuts',
+  shortcutsHint:
+    'Work in any program. Write them like CommandOrControl+Alt+R; leave empty for none. Hold, unhold and end act on the current call’s room.',
+  'shortcut.showWindow': 'Show the window',
+  'shortcut.openRoom': 'Open the current call’s room',
+  'shortcut.holdToggle': 'Hold / unhold',
+  'shortcut.endCall': 'End the call',
+  'shortcutState.active': 'Active',
+  saveShortcuts: 'Save shortcuts',
+  saved: 'Saved.',
+  missed: '{count, plural, one {# missed call} other {# missed calls}}',
+  callLinkTitle: 'Call {number}?',
+  callLinkExtension: 'extension {extension}',
+  callLinkHint:
+    'Ringside opens the caller’s Rocket.Chat room for an outbound call; then dial on your phone.',
+  callLinkConfirm: 'Open the room',
+  callLinkCancel: 'Cancel',
+  testRing: 'Test ring',
+} as const;
+
+export type DesktopKey = keyof typeof desktopEn;
+
+export const desktopHe: Record<DesktopKey, string> = {
+  title: 'במחשב הזה',
+  alertMode: 'כששיחה מצלצלת',
+  'mode.notify-and-focus': 'להתריע ולהביא את החלון לקדמת המסך',
+  'mode.notify': 'להתריע',
+  'mode.off': 'בלי התראות (אני עובד עם הטלפון השולחני)',
+  dnd: 'נא לא להפריע',
+  'dnd.off': 'כבוי',
+  'dnd.30': 'ל-30 דקות',
+  'dnd.60': 'לשעה',
+  'dnd.120': 'לשעתיים',
+  'dnd.on': 'עד שאכבה',
+  dndActiveUntil: 'נא לא להפריע פעיל עד {time}: שיחות מצלצלות בלי התראה.',
+  dndActive: 'נא לא להפריע פעיל עד שתכבו אותו: שיחות מצלצלות בלי התראה.',
+  startAtLogin: 'להפעיל את Ringside בכניסה למחשב (ממתין במגש המערכת)',
+  desktopOnly: 'הפעלה בכניסה וקיצורי מקשים גלובליים פועלים רק באפליקציה השולחנית.',
+  shortcuts: 'קיצורי מקשים גלובליים',
+  shortcutsHint:
+    'פועלים מכל תוכנה. כותבים למשל CommandOrControl+Alt+R; ריק = בלי. המתנה, חזרה וסיום פועלים על החדר של השיחה הנוכחית.',
+  'shortcut.showWindow': 'הצגת החלון',
+  'shortcut.openRoom': 'פתיחת החדר של השיחה הנוכחית',
+  'shortcut.holdToggle': 'המתנה / חזרה',
+  'shortcut.endCall': 'סיום השיחה',
+  'shortcutState.active': 'פעיל',
+  saveShortcuts: 'שמירת הקיצורים',
+  saved: 'נשמר.',
+  missed: '{count, plural, one {שיחה אחת שלא נענתה} other {# שיחות שלא נענו}}',
+  callLinkTitle: 'להתקשר אל {number}?',
+  callLinkExtension: 'שלוחה {extension}',
+  callLinkHint: 'Ringside פותח את חדר ה-Rocket.Chat של הפונה לשיחה יוצאת; אחר כך מחייגים בטלפון.',
+  callLinkConfirm: 'פתיחת החדר',
+  callLinkCancel: 'ביטול',
+  testRing: 'צלצול ניסיון',
+};
