@@ -119,6 +119,8 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     copyText: deps.copyText,
     lookupVisitor: (phone, signal) => integrations.lookUpCaller(phone, signal),
     onSaveFailed: () => notices.add('warning', say('history.not-saved'), 'history-not-saved'),
+    raiseNotice: (key, message) => void notices.add('info', message, key),
+    clearNotice: (key) => notices.dismiss(key),
   });
 
   const alerts = new CallAlerts({

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { method } from './define';
 import { HISTORY_OUTCOMES, type HistoryOutcome } from '../history/entry';
 import type { HistoryPage } from '../history/list';
-import type { CallBack, HistoryExport } from './history';
+import type { CallBack, HistoryExport, QueueAlertsView } from './history';
 
 const outcomes = HISTORY_OUTCOMES as [HistoryOutcome, ...HistoryOutcome[]];
 const directions = ['incoming', 'outgoing', 'click2call', 'spy', 'unknown'] as const;
@@ -25,6 +25,13 @@ export const historyPageSchema = historyFilterSchema
 
 const entryId = z.string().trim().min(1).max(300);
 
+export const queueAlertsPatchSchema = z
+  .object({
+    alertWaitSeconds: z.int().min(0).max(7_200).optional(),
+    alertWaitingCount: z.int().min(0).max(1_000).optional(),
+  })
+  .strict();
+
 export const historyMethods = {
   /** A page of the call history, newest first, with how many calls match the filter. */
   queryHistory: method<HistoryPage>()(z.tuple([historyPageSchema])),
@@ -34,4 +41,6 @@ export const historyMethods = {
   markHistorySeen: method()(z.tuple([])),
   /** "Call back": the call's number, copied to the clipboard where main can. */
   callBack: method<CallBack>()(z.tuple([entryId])),
+  /** The queues' thresholds (0 turns one off); answers them with the queues over them now. */
+  updateQueueAlerts: method<QueueAlertsView>()(z.tuple([queueAlertsPatchSchema])),
 } as const;

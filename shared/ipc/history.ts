@@ -10,6 +10,8 @@ export interface HistoryView {
   revision: number;
   /** What Ringside knows about the callers of the agent's active calls. */
   callers: CallerInfo[];
+  /** The queues' wait thresholds and the queues over them now. */
+  queueAlerts: QueueAlertsView;
 }
 
 /** What `exportHistory` did: saved to a file the agent chose, cancelled, or the text to download. */
@@ -22,4 +24,22 @@ export type HistoryExport =
 export interface CallBack {
   number: string;
   copied: boolean;
+}
+
+/** A queue over one of the agent's thresholds now. */
+export interface QueueBreach {
+  queueId: number;
+  queueName: string;
+  /** `wait`: someone has waited longer than allowed; `count`: too many callers wait. */
+  kind: 'wait' | 'count';
+  waiting: number;
+  longestWaitMs: number;
+}
+
+export interface QueueAlertsView {
+  /** 0: off. */
+  alertWaitSeconds: number;
+  /** 0: off. */
+  alertWaitingCount: number;
+  breaches: QueueBreach[];
 }

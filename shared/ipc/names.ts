@@ -42,6 +42,7 @@ export const methodNames = [
   'exportHistory',
   'markHistorySeen',
   'callBack',
+  'updateQueueAlerts',
 ] as const;
 export type MethodName = (typeof methodNames)[number];
 

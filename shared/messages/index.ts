@@ -6,6 +6,7 @@ import type { ParamsOf } from './catalogue';
 import { connectionMessages } from './connection';
 import { desktopMessages } from './desktop';
 import { historyMessages } from './history';
+import { queueMessages } from './queues';
 import { ipcMessages } from './ipc';
 import { outboxMessages } from './outbox';
 import { rocketChatMessages } from './rocketchat';
@@ -16,6 +17,7 @@ export const catalogue = {
   ...connectionMessages,
   ...desktopMessages,
   ...historyMessages,
+  ...queueMessages,
   ...ipcMessages,
   ...outboxMessages,
   ...rocketChatMessages,

@@ -3,6 +3,7 @@ import { page } from 'vitest/browser';
 import HistoryPanel from '@renderer/components/history/HistoryPanel.svelte';
 import CallerInfo from '@renderer/components/history/CallerInfo.svelte';
 import AbandonedCallers from '@renderer/components/history/AbandonedCallers.svelte';
+import QueueAlerts from '@renderer/components/history/QueueAlerts.svelte';
 import { entryFromRecent, type HistoryEntry } from '@shared/history/entry';
 import type { HistoryView } from '@shared/ipc/history';
 import { ok } from '@shared/ipc/result';
@@ -47,6 +48,7 @@ const view = (patch: Partial<HistoryView> = {}): HistoryView => ({
   missedUnseen: 0,
   revision: 1,
   callers: [],
+  queueAlerts: { alertWaitSeconds: 0, alertWaitingCount: 0, breaches: [] },
   ...patch,
 });
 
@@ -222,5 +224,21 @@ describe('AbandonedCallers', () => {
     main.answer('queryHistory', () => ok({ entries: [], total: 0, offset: 0 }));
     render(AbandonedCallers, { view: view() });
     await expect.element(page.getByTestId('abandoned-callers')).not.toBeInTheDocument();
+  });
+});
+
+describe('QueueAlerts', () => {
+  it('sends the thresholds the agent typed and says they were saved', async () => {
+    main.answer('updateQueueAlerts', () =>
+      ok({ alertWaitSeconds: 90, alertWaitingCount: 4, breaches: [] }),
+    );
+    render(QueueAlerts, { alerts: { alertWaitSeconds: 0, alertWaitingCount: 0, breaches: [] } });
+    await page.getByRole('spinbutton', { name: 'Longest wait (seconds)' }).fill('90');
+    await page.getByRole('spinbutton', { name: 'Callers waiting in one queue' }).fill('4');
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(main.callsTo('updateQueueAlerts')).toEqual([
+      [{ alertWaitSeconds: 90, alertWaitingCount: 4 }],
+    ]);
+    await expect.element(page.getByText('Saved.')).toBeVisible();
   });
 });

@@ -26,6 +26,7 @@ import type { SettingsStore } from '../settings';
 import { CallHistory } from './call-history';
 import { CallerLookup, type VisitorLookupPort } from './caller-lookup';
 import { followRecentCalls, type RecorderSource } from './recorder';
+import { QueueWatch } from './queue-watch';
 
 /** Saves text to a file the agent picks (Electron: a save dialog); null when they cancelled. */
 export type SaveTextFile = (suggestedName: string, text: string) => Promise<string | null>;
@@ -40,6 +41,9 @@ export interface HistoryDeps {
   copyText?: (text: string) => void;
   lookupVisitor?: VisitorLookupPort;
   onSaveFailed?: (error: unknown) => void;
+  /** The queues' gentle alerts: a notice in the window per queue over a threshold. */
+  raiseNotice?: (key: string, message: Message) => void;
+  clearNotice?: (key: string) => void;
 }
 
 export interface HistoryFeature {
@@ -93,10 +97,22 @@ export function createHistory(deps: HistoryDeps): HistoryFeature {
   });
   /** The calls' rooms as last seen, so an entry made when its call ends gets its room. */
   const rooms = new Map<string, { rid: string; link: string | null }>();
+  const thresholds = () => deps.settings.get().queues;
+  const queues = new QueueWatch({
+    thresholds,
+    now: deps.now,
+    raise: (key, message) => deps.raiseNotice?.(key, message),
+    clear: (key) => deps.clearNotice?.(key),
+  });
   const offs: Array<() => void> = [];
   const listeners = new Set<() => void>();
   const emit = () => listeners.forEach((listener) => listener());
-  offs.push(history.onChange(emit), callers.onChange(emit));
+  offs.push(history.onChange(emit), callers.onChange(emit), queues.onChange(emit));
+  offs.push(
+    deps.settings.onChange((_settings, changed) => {
+      if (changed.includes('queues')) queues.check();
+    }),
+  );
 
   const handlers: Handlers<typeof historyMethods> = {
     queryHistory: (request) => history.page(request),
@@ -122,6 +138,12 @@ export function createHistory(deps: HistoryDeps): HistoryFeature {
       history.markMissedSeen();
     },
 
+    updateQueueAlerts(patch) {
+      deps.settings.update({ queues: patch });
+      queues.check();
+      return queues.view(thresholds());
+    },
+
     callBack(id) {
       const entry = history.find(id);
       if (!entry || entry.callerPhone.trim() === '') {
@@ -145,9 +167,11 @@ export function createHistory(deps: HistoryDeps): HistoryFeature {
         missedUnseen: history.missedUnseen,
         revision: history.revision,
         callers: callers.infoFor([...new Set(ivrids)]),
+        queueAlerts: queues.view(thresholds()),
       };
     },
     follow(source) {
+      offs.push(source.onChange(() => queues.follow(source.state.queues)));
       offs.push(
         followRecentCalls(source, history, region, (entry) => {
           const room = rooms.get(entry.ivrid);
@@ -190,6 +214,7 @@ export function createHistory(deps: HistoryDeps): HistoryFeature {
     start: () => history.load(),
     async stop() {
       callers.stop();
+      queues.stop();
       offs.forEach((off) => off());
       await history.flush().catch(() => undefined);
     },

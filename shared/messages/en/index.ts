@@ -1,6 +1,7 @@
 export { connection } from './connection';
 export { desktop } from './desktop';
 export { history } from './history';
+export { queues } from './queues';
 export { ipc } from './ipc';
 export { outbox } from './outbox';
 export { rocketchat } from './rocketchat';

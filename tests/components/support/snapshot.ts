@@ -144,7 +144,13 @@ export function makeSnapshot(patch: Partial<AppSnapshot> = {}): AppSnapshot {
       notifications: { status: 'ok', text: '', trayLine: '' },
       desktopApp: false,
     },
-    history: { total: 0, missedUnseen: 0, revision: 0, callers: [] },
+    history: {
+      total: 0,
+      missedUnseen: 0,
+      revision: 0,
+      callers: [],
+      queueAlerts: { alertWaitSeconds: 0, alertWaitingCount: 0, breaches: [] },
+    },
     now: NOW,
     ...patch,
   };

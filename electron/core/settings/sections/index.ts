@@ -6,6 +6,7 @@ import { languageSection } from './language';
 import { desktopSection } from './desktop';
 import { notificationsSection } from './notifications';
 import { phoneSection } from './phone';
+import { queuesSection } from './queues';
 import { rocketchatSection } from './rocketchat';
 import { signalwireSection } from './signalwire';
 import { updatesSection } from './updates';
@@ -22,6 +23,7 @@ export const sections = {
   updates: updatesSection,
   desktop: desktopSection,
   phone: phoneSection,
+  queues: queuesSection,
   language: languageSection,
   board: boardSection,
 } as const;

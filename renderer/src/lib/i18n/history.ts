@@ -64,6 +64,13 @@ export const historyEn = {
   abandonedEmpty: 'Nobody gave up waiting in a queue.',
   abandonedWaited: 'waited {wait}',
   abandonedAt: 'at {time}',
+  // The queues' thresholds (settings drawer).
+  alertsTitle: 'Queue alerts',
+  alertsHint: 'A quiet notice in the window when a queue goes over; 0 turns it off.',
+  alertWait: 'Longest wait (seconds)',
+  alertCount: 'Callers waiting in one queue',
+  alertsSave: 'Save',
+  alertsSaved: 'Saved.',
 } as const;
 
 export type HistoryKey = keyof typeof historyEn;
@@ -132,4 +139,10 @@ export const historyHe: Record<HistoryKey, string> = {
   abandonedEmpty: 'אף מתקשר לא ויתר על ההמתנה בתור.',
   abandonedWaited: 'המתין {wait}',
   abandonedAt: 'בשעה {time}',
+  alertsTitle: 'התראות תורים',
+  alertsHint: 'הודעה שקטה בחלון כשתור חורג מהסף; 0 מכבה אותה.',
+  alertWait: 'המתנה ארוכה ביותר (שניות)',
+  alertCount: 'מתקשרים ממתינים בתור אחד',
+  alertsSave: 'שמירה',
+  alertsSaved: 'נשמר.',
 };

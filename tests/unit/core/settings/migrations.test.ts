@@ -63,6 +63,7 @@ describe('settings migrations', () => {
       rocketchat: sections.rocketchat.schema.parse({}),
       signalwire: sections.signalwire.schema.parse({}),
       phone: sections.phone.schema.parse({}),
+      queues: sections.queues.schema.parse({}),
       language: sections.language.schema.parse({}),
       desktop: sections.desktop.schema.parse({}),
       updates: sections.updates.schema.parse({}),

@@ -92,6 +92,7 @@ const VALID: Record<MethodName, readonly unknown[][]> = {
   exportHistory: [[{}], [{ outcomes: ['answered'], text: 'Dana' }]],
   markHistorySeen: [[]],
   callBack: [['ivr-1:201']],
+  updateQueueAlerts: [[{ alertWaitSeconds: 90, alertWaitingCount: 5 }], [{ alertWaitSeconds: 0 }]],
   updateDesktopSettings: [
     [{ alertMode: 'notify', dnd: { on: true, minutes: 30 } }],
     [{ dnd: { on: false }, startAtLogin: true, shortcuts: { showWindow: 'CmdOrCtrl+Alt+R' } }],

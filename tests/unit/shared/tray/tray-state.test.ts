@@ -59,7 +59,13 @@ function snapshot(options: {
     signalwire: { configured: false } as AppSnapshot['signalwire'],
     outbox: { items: [] },
     desktop: desktopView(),
-    history: { total: 0, missedUnseen: 0, revision: 0, callers: [] },
+    history: {
+      total: 0,
+      missedUnseen: 0,
+      revision: 0,
+      callers: [],
+      queueAlerts: { alertWaitSeconds: 0, alertWaitingCount: 0, breaches: [] },
+    },
     now: NOW,
   };
 }
