@@ -35,6 +35,7 @@ const VIEW_PARTS: readonly ViewPart[] = [
   'signalwire',
   'outbox',
   'history',
+  'desktop',
 ];
 
 /**
