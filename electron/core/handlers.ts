@@ -9,7 +9,7 @@ import {
   type SecretStore,
   type SettingsStore,
 } from './settings';
-import { loginVoicenter } from './voicenter/login-api';
+import { loginFailureSays, loginVoicenter } from './voicenter/login-api';
 import type { VoicenterCredentials } from './voicenter/types';
 import type { Notices } from './calls/notices';
 import type { Telephony } from './calls/telephony';
@@ -62,7 +62,8 @@ export function coreHandlers(deps: CoreHandlerDeps): Handlers<typeof coreMethods
       const result = await loginVoicenter(credentials, {
         ...(deps.voicenterTimeoutMs ? { timeoutMs: deps.voicenterTimeoutMs } : {}),
       });
-      if (!result.ok) throw new UserFacingError(`voicenter-${result.kind}`, result.says);
+      if (!result.ok)
+        throw new UserFacingError(`voicenter-${result.kind}`, loginFailureSays(result));
       deps.secrets.set(VOICENTER_SECRET, credentials.secret);
       deps.settings.update({
         app: { mode: 'account' },

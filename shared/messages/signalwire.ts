@@ -28,6 +28,8 @@ export const signalWireMessages = defineMessages({
   'sw.call-ended': {},
   'sw.damaged-event': {},
   'sw.damaged-end': {},
+  'sw.unknown-kind': { kind: 'id' },
+  'sw.discarded': {},
   'sw.test-connected': { target: 'id' },
   'sw.test-relay-accepted': { target: 'id' },
   'sw.test-credentials-accepted': { target: 'id' },

@@ -18,10 +18,8 @@ export interface LoginFailure {
   kind: LoginFailureKind;
   /** True for network, timeout and server trouble: worth another try after a back-off. */
   retryable: boolean;
-  /** The English words, for logs and tests; never contains a secret. */
+  /** The English words, for logs and tests; never contains a secret (`loginFailureSays`: as a code). */
   message: string;
-  /** The same, as a code the window and the tray put in the agent's language. */
-  says: Message;
   /** HTTP status when there was one. */
   status?: number;
 }
@@ -36,12 +34,25 @@ export interface LoginDeps {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
+/**
+ * Each failure's words as a code, beside the failure rather than in it: a failure stays the plain
+ * value it was (compared whole, logged whole).
+ */
+const failureSays = new WeakMap<LoginFailure, Message>();
+
+/** A login failure as a code the window and the tray put in the agent's language. */
+export const loginFailureSays = (failure: LoginFailure): Message =>
+  failureSays.get(failure) ?? say('plain', { text: failure.message });
+
 function failure(kind: LoginFailureKind, says: Message, status?: number): LoginFailure {
   const retryable = kind === 'network' || kind === 'timeout' || kind === 'server';
   const message = english(says);
-  return status === undefined
-    ? { ok: false, kind, retryable, message, says }
-    : { ok: false, kind, retryable, message, says, status };
+  const result: LoginFailure =
+    status === undefined
+      ? { ok: false, kind, retryable, message }
+      : { ok: false, kind, retryable, message, status };
+  failureSays.set(result, says);
+  return result;
 }
 
 function loginBody(request: VoicenterCredentials): Record<string, string> {

@@ -15,6 +15,7 @@ import { KeepaliveMonitor } from './keepalive';
 import { Listeners } from './listeners';
 import {
   loginVoicenter,
+  loginFailureSays,
   refreshVoicenterToken,
   type LoginFailure,
   type LoginResult,
@@ -253,10 +254,10 @@ export class VoicenterRealtimeClient {
   private loginFailed(failure: LoginFailure, retry: () => void): void {
     if (failure.kind === 'aborted') return;
     if (failure.retryable) {
-      this.scheduleRetry(failure.says, retry);
+      this.scheduleRetry(loginFailureSays(failure), retry);
       return;
     }
-    this.goFatal(failure.says);
+    this.goFatal(loginFailureSays(failure));
   }
 
   private applySession(session: VoicenterSession): void {
@@ -335,7 +336,7 @@ export class VoicenterRealtimeClient {
     }
     if (result.kind === 'aborted') return;
     if (!result.retryable) {
-      this.goFatal(result.says);
+      this.goFatal(loginFailureSays(result));
       return;
     }
     // The current token still works for a moment; if it runs out, the server's rejection leads

@@ -32,6 +32,8 @@ export const signalwire: Dictionary<typeof signalWireMessages> = {
   'sw.call-ended': 'Call ended',
   'sw.damaged-event': 'This queued event is damaged and cannot be sent.',
   'sw.damaged-end': 'This queued end is damaged and cannot be sent.',
+  'sw.unknown-kind': 'Ringside cannot send a SignalWire action of kind "{kind}".',
+  'sw.discarded': 'Discarded',
   'sw.test-connected': 'Connected to {target}.',
   'sw.test-relay-accepted': 'The relay accepted the request ({target}).',
   'sw.test-credentials-accepted': 'SignalWire accepted the credentials ({target}).',
@@ -53,7 +55,7 @@ export const signalwire: Dictionary<typeof signalWireMessages> = {
     'Leave the project id and token out of the space address; they have their own fields.',
   'sw.space-path': 'Enter only the space host (acme.signalwire.com), without a path.',
   'sw.space-insecure':
-    'The SignalWire space must start with https:// so that passwords and tokens never cross the network in clear text.',
+    'The space address must start with https:// so that passwords and tokens never cross the network in clear text.',
   'sw.relay-invalid': 'The relay URL is not a valid address (https://...).',
   'sw.relay-insecure':
     'The relay URL must start with https:// so that passwords and tokens never cross the network in clear text.',

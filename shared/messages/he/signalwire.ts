@@ -31,6 +31,8 @@ export const signalwire: Dictionary<typeof signalWireMessages> = {
   'sw.call-ended': 'השיחה הסתיימה',
   'sw.damaged-event': 'האירוע שבתור פגום ולא ניתן לשלוח אותו.',
   'sw.damaged-end': 'פקודת הסיום שבתור פגומה ולא ניתן לשלוח אותה.',
+  'sw.unknown-kind': 'Ringside לא יכול לשלוח פעולת SignalWire מסוג "{kind}".',
+  'sw.discarded': 'בוטל',
   'sw.test-connected': 'מחובר אל {target}.',
   'sw.test-relay-accepted': 'הממסר קיבל את הבקשה ({target}).',
   'sw.test-credentials-accepted': 'SignalWire קיבל את פרטי הגישה ({target}).',
@@ -50,7 +52,7 @@ export const signalwire: Dictionary<typeof signalWireMessages> = {
   'sw.space-credentials': 'אין לכלול את מזהה הפרויקט והאסימון בכתובת המרחב; יש להם שדות משלהם.',
   'sw.space-path': 'יש להזין רק את כתובת המרחב (acme.signalwire.com), בלי נתיב.',
   'sw.space-insecure':
-    'מרחב ה-SignalWire חייב להתחיל ב-https:// כדי שסיסמאות ואסימונים לא יעברו ברשת כטקסט גלוי.',
+    'כתובת המרחב חייבת להתחיל ב-https:// כדי שסיסמאות ואסימונים לא יעברו ברשת כטקסט גלוי.',
   'sw.relay-invalid': 'כתובת הממסר אינה כתובת תקינה (https://...).',
   'sw.relay-insecure':
     'כתובת הממסר חייבת להתחיל ב-https:// כדי שסיסמאות ואסימונים לא יעברו ברשת כטקסט גלוי.',

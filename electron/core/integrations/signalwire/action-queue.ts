@@ -7,7 +7,7 @@
 import { UserFacingError } from '../../../../shared/ipc/dispatch';
 import type { SignalWireCallLink, SignalWireHistoryEntry } from '../../../../shared/ipc/signalwire';
 import { eventLabel, type JsonObject } from '../../../../shared/signalwire/event-object';
-import { whyNotSaved } from '../../outbox/disk-error';
+import { whyNotSavedSays } from '../../outbox/disk-error';
 import type { Clock, Logger } from '../../ports';
 import {
   END_KIND,
@@ -19,6 +19,7 @@ import {
 import { SignalWireHistory, type OutboxRecordLike } from './history';
 import type { SignalWireOutboxPort } from './ports';
 import type { AttemptReport } from './transport';
+import { english, say } from '../../../../shared/messages/translate';
 
 export type QueueOrigin = 'editor' | 'preset' | 'mirror';
 
@@ -122,21 +123,19 @@ export class SignalWireActions {
         ivrid: link.ivrid,
       });
     } catch (error) {
-      const why = whyNotSaved(error);
+      const why = whyNotSavedSays(error);
       // A mirrored call event has no button to answer: its history entry is where the agent
       // reads that it was not sent.
-      if (entry.origin === 'mirror')
-        this.history.notSaved(id, `Could not be saved (${why}), so it was not sent.`);
-      else this.history.remove(id);
+      if (entry.origin === 'mirror') {
+        const says = say('sw.entry-not-saved', { why });
+        this.history.notSaved(id, english(says), says);
+      } else this.history.remove(id);
       this.deps.changed();
       this.deps.logger.error('could not queue a SignalWire action', {
         kind,
         error: errorName(error),
       });
-      throw new UserFacingError(
-        'not-saved',
-        `Ringside could not save the action (${why}), so it was not sent.`,
-      );
+      throw new UserFacingError('not-saved', say('sw.not-saved', { why }));
     } finally {
       this.enqueueing.delete(id);
     }

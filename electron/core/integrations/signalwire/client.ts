@@ -11,11 +11,13 @@ import { scrubSecrets } from '../../infra/redact';
 import {
   SignalWireError,
   SignalWireTransportError,
-  describeSignalWireFailure,
+  describeSignalWireFailureSays,
   type Via,
 } from './errors';
 import { redactUrl, relayEndpoint, spaceEndpoint } from './endpoint';
 import { parseRetryAfter } from './retry';
+import { english, say } from '../../../../shared/messages/translate';
+import type { Message } from '../../../../shared/messages/catalogue';
 
 export type SignalWireTarget =
   | { kind: 'space'; space: string; projectId: string; token: string }
@@ -59,6 +61,10 @@ export const PROBE_CALL_ID = '00000000-0000-0000-0000-000000000000';
 
 export class SignalWireConfigError extends Error {
   override readonly name = 'SignalWireConfigError';
+
+  constructor(readonly says: Message) {
+    super(english(says));
+  }
 }
 
 export class SignalWireClient {
@@ -81,14 +87,14 @@ export class SignalWireClient {
       target.kind === 'space'
         ? spaceEndpoint(target.space, flags)
         : relayEndpoint(target.url, flags);
-    if (!endpoint.ok) throw new SignalWireConfigError(endpoint.reason);
+    if (!endpoint.ok) throw new SignalWireConfigError(endpoint.says);
     this.via = target.kind === 'space' ? 'direct' : 'relay';
     this.url = endpoint.url;
     this.safeUrl = redactUrl(endpoint.url);
     this.display = endpoint.display;
     if (target.kind === 'space') {
       if (target.projectId === '' || target.token === '') {
-        throw new SignalWireConfigError('Enter the project id and the API token.');
+        throw new SignalWireConfigError(say('sw.enter-project'));
       }
       const basic = Buffer.from(`${target.projectId}:${target.token}`, 'utf8').toString('base64');
       this.#authorization = `Basic ${basic}`;
@@ -145,23 +151,38 @@ export class SignalWireClient {
    * 403 means it did not. Never throws.
    */
   async testConnection(options: RequestOptions = {}): Promise<TestConnectionResult> {
+    const { says: _says, ...result } = await this.testConnectionSaying(options);
+    return result;
+  }
+
+  /** The same, its words also as a code the window puts in the agent's language. */
+  async testConnectionSaying(
+    options: RequestOptions = {},
+  ): Promise<TestConnectionResult & { says: Message }> {
+    const target = this.display;
+    const answer = (ok: boolean, says: Message, status: number | null) => ({
+      ok,
+      message: english(says),
+      status,
+      says,
+    });
     try {
       const event = { type: 'ringside.connection_test' };
       const { response } = await this.userEvent(PROBE_CALL_ID, event, options);
-      return { ok: true, message: `Connected to ${this.display}.`, status: response.status };
+      return answer(true, say('sw.test-connected', { target }), response.status);
     } catch (error) {
       if (error instanceof SignalWireError && (error.status === 404 || error.status === 422)) {
-        const what =
+        const says =
           this.via === 'relay'
-            ? 'The relay accepted the request'
-            : 'SignalWire accepted the credentials';
-        return { ok: true, message: `${what} (${this.display}).`, status: error.status };
+            ? say('sw.test-relay-accepted', { target })
+            : say('sw.test-credentials-accepted', { target });
+        return answer(true, says, error.status);
       }
-      return {
-        ok: false,
-        message: describeSignalWireFailure(error),
-        status: error instanceof SignalWireError ? error.status : null,
-      };
+      return answer(
+        false,
+        describeSignalWireFailureSays(error),
+        error instanceof SignalWireError ? error.status : null,
+      );
     }
   }
 

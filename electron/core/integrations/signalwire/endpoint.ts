@@ -4,12 +4,16 @@
  * narrows it further: plain `http:` to this computer only when the caller sets `allowLoopbackHttp`
  * (tests and the built-in demo), so a typo can never send a token in clear text over the network.
  */
-import { SECURE_URL_RULE, isSecureUrl } from '../../../../shared/net/secure-url';
+import { isSecureUrl } from '../../../../shared/net/secure-url';
+import type { Message } from '../../../../shared/messages/catalogue';
+import { english, say } from '../../../../shared/messages/translate';
 
 export const CALLS_PATH = '/api/calling/calls';
 
 export type EndpointResult =
-  { ok: true; url: string; display: string } | { ok: false; reason: string };
+  { ok: true; url: string; display: string } | { ok: false; reason: string; says: Message };
+
+const refused = (says: Message): EndpointResult => ({ ok: false, reason: english(says), says });
 
 const SPACE_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
@@ -21,11 +25,8 @@ function parseUrl(text: string): URL | null {
   }
 }
 
-function checkScheme(url: URL, allowLoopbackHttp: boolean, what: string): string | null {
-  return isSecureUrl(url.href, { loopbackHttp: allowLoopbackHttp })
-    ? null
-    : `The ${what} ${SECURE_URL_RULE}.`;
-}
+const secureScheme = (url: URL, allowLoopbackHttp: boolean): boolean =>
+  isSecureUrl(url.href, { loopbackHttp: allowLoopbackHttp });
 
 /** `acme`, `acme.signalwire.com` or `https://acme.signalwire.com` -> the Calling API URL. */
 export function spaceEndpoint(
@@ -33,26 +34,17 @@ export function spaceEndpoint(
   options: { allowLoopbackHttp?: boolean } = {},
 ): EndpointResult {
   const text = space.trim();
-  if (text === '')
-    return { ok: false, reason: 'Enter your SignalWire space, for example acme.signalwire.com.' };
+  if (text === '') return refused(say('sw.space-empty'));
   if (SPACE_NAME.test(text)) return done(new URL(`https://${text.toLowerCase()}.signalwire.com`));
   const url = parseUrl(text.includes('://') ? text : `https://${text}`);
-  if (!url || url.hostname === '')
-    return { ok: false, reason: 'That does not look like a SignalWire space host.' };
-  const scheme = checkScheme(url, options.allowLoopbackHttp ?? false, 'space address');
-  if (scheme) return { ok: false, reason: scheme };
+  if (!url || url.hostname === '') return refused(say('sw.space-bad'));
+  if (!secureScheme(url, options.allowLoopbackHttp ?? false))
+    return refused(say('sw.space-insecure'));
   if (url.username !== '' || url.password !== '') {
-    return {
-      ok: false,
-      reason:
-        'Leave the project id and token out of the space address; they have their own fields.',
-    };
+    return refused(say('sw.space-credentials'));
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search !== '' || url.hash !== '') {
-    return {
-      ok: false,
-      reason: 'Enter only the space host (acme.signalwire.com), without a path.',
-    };
+    return refused(say('sw.space-path'));
   }
   return done(url);
 }
@@ -67,14 +59,14 @@ export function relayEndpoint(
   options: { allowLoopbackHttp?: boolean } = {},
 ): EndpointResult {
   const url = parseUrl(relayUrl.trim());
-  if (!url) return { ok: false, reason: 'The relay URL is not a valid address (https://...).' };
-  const scheme = checkScheme(url, options.allowLoopbackHttp ?? false, 'relay URL');
-  if (scheme) return { ok: false, reason: scheme };
+  if (!url) return refused(say('sw.relay-invalid'));
+  if (!secureScheme(url, options.allowLoopbackHttp ?? false))
+    return refused(say('sw.relay-insecure'));
   if (url.username !== '' || url.password !== '' || url.search !== '') {
     // Credentials in a URL end up in logs and error messages; the token field keeps them in main.
-    return { ok: false, reason: "Put the relay's token in the token field, not in the URL." };
+    return refused(say('sw.relay-token-in-url'));
   }
-  if (url.hash !== '') return { ok: false, reason: 'The relay URL must not contain a #fragment.' };
+  if (url.hash !== '') return refused(say('sw.relay-fragment'));
   return { ok: true, url: url.href, display: url.host };
 }
 

@@ -4,6 +4,9 @@
  * are safe to log and to turn into plain words for the agent.
  */
 
+import type { Message } from '../../../../shared/messages/catalogue';
+import { english, say } from '../../../../shared/messages/translate';
+
 export type Via = 'direct' | 'relay';
 
 export interface SignalWireValidationError {
@@ -74,56 +77,57 @@ function readValidationErrors(body: unknown): SignalWireValidationError[] {
     }));
 }
 
-/** Plain words for the agent. Never contains a credential (errors never hold one). */
-export function describeSignalWireFailure(error: unknown): string {
+/** Plain words for the agent, in English (logs, tests). Never contains a credential. */
+export const describeSignalWireFailure = (error: unknown): string =>
+  english(describeSignalWireFailureSays(error));
+
+/** The same, as a code the window puts in the agent's language. */
+export function describeSignalWireFailureSays(error: unknown): Message {
   if (error instanceof SignalWireTransportError) {
-    const who = error.via === 'relay' ? 'the relay' : 'SignalWire';
+    const via = error.via;
     switch (error.reason) {
       case 'timeout':
-        return `No answer from ${who} in time; the request may or may not have arrived.`;
+        return say('sw.timeout', { via });
       case 'aborted':
-        return 'Cancelled before an answer came.';
+        return say('sw.cancelled');
       case 'network':
-        return error.mayHaveArrived
-          ? `The connection to ${who} broke before the answer came; the request may have arrived.`
-          : `Could not reach ${who}${error.code ? ` (${error.code})` : ''}.`;
+        if (error.mayHaveArrived) return say('sw.broken', { via });
+        return error.code
+          ? say('sw.unreachable-code', { via, code: error.code })
+          : say('sw.unreachable', { via });
     }
   }
-  if (!(error instanceof SignalWireError))
-    return 'Something went wrong inside Ringside. The details are in the log.';
+  if (!(error instanceof SignalWireError)) return say('ipc.internal');
   const relay = error.via === 'relay';
-  const who = relay ? 'The relay' : 'SignalWire';
+  const via = error.via;
   switch (error.status) {
     case 400:
-      return `${who} refused the request as malformed (400).`;
+      return say('sw.malformed', { via });
     case 401:
-      return relay
-        ? 'The relay did not accept its token (401). Check the relay token in Settings.'
-        : 'SignalWire did not accept the project id and API token (401). Check them in Settings; the token needs the Voice scope.';
+      return relay ? say('sw.relay-401') : say('sw.token-401');
     case 403:
-      return relay
-        ? 'The relay refused this request (403).'
-        : 'The API token may not control calls (403). Give it the Voice scope in the SignalWire dashboard.';
+      return relay ? say('sw.relay-403') : say('sw.token-403');
     case 404:
-      return `${who} does not know this call, or it has already ended (404).`;
+      return say('sw.not-found', { via });
     case 409:
-      return `${who} refused: another command on this call is still in progress (409).`;
+      return say('sw.conflict', { via });
     case 422: {
       const problems = error.errors
         .map((item) => (item.message || item.code) + (item.attribute ? ` (${item.attribute})` : ''))
         .filter((text) => text !== '');
-      if (error.errors.some((item) => item.code === 'invalid_call_id_passed')) {
-        return 'SignalWire cannot control this call: it was made through the cXML (LaML) API (422).';
-      }
-      return `${who} refused the request: ${problems.length > 0 ? problems.join('; ') : 'invalid parameters'} (422).`;
+      if (error.errors.some((item) => item.code === 'invalid_call_id_passed'))
+        return say('sw.laml');
+      return problems.length > 0
+        ? say('sw.refused', { via, problems: problems.join('; ') })
+        : say('sw.refused-invalid', { via });
     }
     case 429:
-      return `${who} is limiting the rate of requests (429); Ringside will try again.`;
+      return say('sw.rate-limited', { via });
     case 503:
-      return `${who} is unavailable for a moment (503); Ringside will try again.`;
+      return say('sw.unavailable', { via });
     default:
       return error.status >= 500
-        ? `${who} had an internal problem (${error.status}). Not retried, because the command may have taken effect.`
-        : `${who} answered ${error.status}.`;
+        ? say('sw.internal-problem', { via, status: error.status })
+        : say('sw.answered', { via, status: error.status });
   }
 }

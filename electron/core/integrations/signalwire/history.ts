@@ -10,21 +10,32 @@ import type {
   SignalWireHistoryState,
 } from '../../../../shared/ipc/signalwire';
 import type { AttemptReport } from './transport';
+import { say } from '../../../../shared/messages/translate';
+import type { Message } from '../../../../shared/messages/catalogue';
 
 export type NewHistoryEntry = Omit<
   SignalWireHistoryEntry,
-  'state' | 'result' | 'durationMs' | 'attempts' | 'possibleDuplicate'
+  'state' | 'result' | 'resultSays' | 'durationMs' | 'attempts' | 'possibleDuplicate'
 >;
 
 /** What the outbox says about an action, when it can say it. */
 export interface OutboxRecordLike {
   state: SignalWireHistoryState;
   reason: string | null;
+  /** The reason as a code, when it has one. */
+  reasonSays?: Message;
   /** Set when an attempt may have reached SignalWire unrecorded (a crash or a lost answer). */
   doubt?: 'unresolved' | 'found' | 'maybe-twice' | null;
 }
 
 const MAX_ATTEMPTS_SHOWN = 10;
+
+/** An entry's result in English, and as a code when it has one (none: the English is shown). */
+function setResult(entry: SignalWireHistoryEntry, result: string, says: Message | undefined): void {
+  entry.result = result;
+  if (says) entry.resultSays = says;
+  else delete entry.resultSays;
+}
 
 export class SignalWireHistory {
   private entries: SignalWireHistoryEntry[] = [];
@@ -55,10 +66,10 @@ export class SignalWireHistory {
    * The disk refused the action before the outbox took it: it stays in view as failed, with why,
    * and following the outbox (which never held it) does not turn it into "Discarded".
    */
-  notSaved(id: string, reason: string): boolean {
+  notSaved(id: string, reason: string, says?: Message): boolean {
     const changed = this.patch(id, (entry) => {
       entry.state = 'failed';
-      entry.result = reason;
+      setResult(entry, reason, says);
     });
     if (changed) this.unsaved.add(id);
     return changed;
@@ -81,13 +92,14 @@ export class SignalWireHistory {
         durationMs: report.durationMs,
         status: report.status,
         result: report.result,
+        ...(report.resultSays ? { resultSays: report.resultSays } : {}),
         mayHaveArrived: report.mayHaveArrived,
       };
       entry.attempts = [...entry.attempts, attempt].slice(-MAX_ATTEMPTS_SHOWN);
       // Once it may have arrived twice it stays so: a mark from before a restart (the outbox's
       // doubt) is not undone by this run's single attempt.
       entry.possibleDuplicate ||= entry.attempts.filter((item) => item.mayHaveArrived).length > 1;
-      entry.result = report.result;
+      setResult(entry, report.result, report.resultSays);
       switch (report.outcome.kind) {
         case 'sent':
           entry.state = 'sent';
@@ -121,14 +133,14 @@ export class SignalWireHistory {
       if (record === undefined) {
         if (entry.state !== 'failed' || entry.result !== 'Discarded') {
           entry.state = 'failed';
-          entry.result = 'Discarded';
+          setResult(entry, 'Discarded', say('sw.discarded'));
           changed = true;
         }
         continue;
       }
       if (record.state !== entry.state && record.state !== 'sent') {
         entry.state = record.state;
-        if (record.reason !== null) entry.result = record.reason;
+        if (record.reason !== null) setResult(entry, record.reason, record.reasonSays);
         changed = true;
       }
       // SignalWire cannot be asked whether an event arrived: one in doubt may arrive twice.

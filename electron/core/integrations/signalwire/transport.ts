@@ -9,8 +9,10 @@ import type { DeliveryOutcome, OutboxAction, OutboxTransport } from '../../outbo
 import type { Clock, Logger } from '../../ports';
 import { END_KIND, USER_EVENT_KIND, endPayloadSchema, userEventPayloadSchema } from './actions';
 import type { SignalWireClient } from './client';
-import { SignalWireError, SignalWireTransportError, describeSignalWireFailure } from './errors';
+import { SignalWireError, SignalWireTransportError, describeSignalWireFailureSays } from './errors';
 import { DEFAULT_RETRY_TIMING, RETRYABLE_STATUSES, nextAttemptAt, type RetryTiming } from './retry';
+import { english, say } from '../../../../shared/messages/translate';
+import type { Message } from '../../../../shared/messages/catalogue';
 
 /** What one attempt did, for the service's history. */
 export interface AttemptReport {
@@ -20,13 +22,15 @@ export interface AttemptReport {
   status: number | null;
   mayHaveArrived: boolean;
   outcome: DeliveryOutcome;
-  /** Plain words for the history ("Delivered", "Already ended", the refusal). */
+  /** Plain words for the history ("Delivered", "Already ended", the refusal), in English. */
   result: string;
+  /** The same, as a code the window puts in the agent's language. */
+  resultSays?: Message;
 }
 
 export interface SignalWireTransportDeps {
   /** The client for the current configuration, or a reason it cannot be built. */
-  client: () => SignalWireClient | { unavailable: string };
+  client: () => SignalWireClient | { unavailable: string; unavailableSays?: Message };
   clock: Clock;
   logger: Logger;
   timing?: RetryTiming;
@@ -64,21 +68,23 @@ export class SignalWireTransport implements OutboxTransport {
       this.deps.onAttempt?.({ actionId: action.id, startedAt, durationMs, ...partial });
       return partial.outcome;
     };
-    const fail = (reason: string): DeliveryOutcome =>
+    const fail = (says: Message): DeliveryOutcome =>
       report({
         status: null,
         mayHaveArrived: false,
-        outcome: { kind: 'failed', reason },
-        result: reason,
+        outcome: { kind: 'failed', reason: english(says), says },
+        result: english(says),
+        resultSays: says,
       });
 
     const client = this.deps.client();
-    if ('unavailable' in client) return fail(client.unavailable);
+    if ('unavailable' in client)
+      return fail(client.unavailableSays ?? say('plain', { text: client.unavailable }));
 
     try {
       if (action.kind === USER_EVENT_KIND) {
         const payload = userEventPayloadSchema.safeParse(action.payload);
-        if (!payload.success) return fail('This queued event is damaged and cannot be sent.');
+        if (!payload.success) return fail(say('sw.damaged-event'));
         const { response } = await client.userEvent(payload.data.callId, payload.data.event, {
           eventId: payload.data.eventId,
           signal,
@@ -90,21 +96,21 @@ export class SignalWireTransport implements OutboxTransport {
             kind: 'sent',
             detail: { status: response.status, eventId: payload.data.eventId },
           },
-          result: deliveredWords(response.status, response.body),
+          ...resultOf(deliveredWords(response.status, response.body)),
         });
       }
       if (action.kind === END_KIND) {
         const payload = endPayloadSchema.safeParse(action.payload);
-        if (!payload.success) return fail('This queued end is damaged and cannot be sent.');
+        if (!payload.success) return fail(say('sw.damaged-end'));
         const ended = await client.end(payload.data.callId, payload.data.reason, { signal });
         return report({
           status: ended.response?.status ?? 404,
           mayHaveArrived: true,
           outcome: { kind: 'sent', detail: { alreadyEnded: ended.alreadyEnded } },
-          result: ended.alreadyEnded ? 'Already ended' : 'Call ended',
+          ...resultOf(say(ended.alreadyEnded ? 'sw.already-ended' : 'sw.call-ended')),
         });
       }
-      return fail(`Ringside cannot send a SignalWire action of kind "${action.kind}".`);
+      return fail(say('sw.unknown-kind', { kind: action.kind }));
     } catch (error) {
       return report(this.outcomeFor(error, attempt));
     }
@@ -114,7 +120,9 @@ export class SignalWireTransport implements OutboxTransport {
     error: unknown,
     attempt: number,
   ): Omit<AttemptReport, 'actionId' | 'startedAt' | 'durationMs'> {
-    const reason = describeSignalWireFailure(error);
+    const says = describeSignalWireFailureSays(error);
+    const reason = english(says);
+    const words = { result: reason, resultSays: says };
     const now = this.deps.clock.now();
     if (error instanceof SignalWireTransportError) {
       return {
@@ -123,9 +131,10 @@ export class SignalWireTransport implements OutboxTransport {
         outcome: {
           kind: 'retry',
           reason,
+          says,
           notBefore: nextAttemptAt(now, attempt, null, this.timing),
         },
-        result: reason,
+        ...words,
       };
     }
     if (error instanceof SignalWireError) {
@@ -136,17 +145,18 @@ export class SignalWireTransport implements OutboxTransport {
           outcome: {
             kind: 'retry',
             reason,
+            says,
             notBefore: nextAttemptAt(now, attempt, error.retryAfterMs, this.timing),
           },
-          result: reason,
+          ...words,
         };
       }
       // A 5xx other than 503 may have run the command: final, so the agent decides.
       return {
         status: error.status,
         mayHaveArrived: error.status >= 500,
-        outcome: { kind: 'failed', reason },
-        result: reason,
+        outcome: { kind: 'failed', reason, says },
+        ...words,
       };
     }
     this.deps.logger.error('signalwire delivery threw', {
@@ -155,14 +165,19 @@ export class SignalWireTransport implements OutboxTransport {
     return {
       status: null,
       mayHaveArrived: false,
-      outcome: { kind: 'failed', reason },
-      result: reason,
+      outcome: { kind: 'failed', reason, says },
+      ...words,
     };
   }
 }
 
-function deliveredWords(status: number, body: unknown): string {
-  if (status === 204 || body === null) return 'Delivered';
-  if (typeof body === 'string') return 'Delivered (the answer was not JSON)';
-  return 'Delivered';
+function deliveredWords(status: number, body: unknown): Message {
+  if (status === 204 || body === null) return say('sw.delivered');
+  if (typeof body === 'string') return say('sw.delivered-not-json');
+  return say('sw.delivered');
 }
+
+const resultOf = (says: Message): { result: string; resultSays: Message } => ({
+  result: english(says),
+  resultSays: says,
+});

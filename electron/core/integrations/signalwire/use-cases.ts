@@ -34,6 +34,8 @@ import type { SignalWireOutboxPort, SignalWireSecretsPort, SignalWireSettingsPor
 import type { RetryTiming } from './retry';
 import { SignalWireTransport } from './transport';
 import { buildView } from './view';
+import { english, say } from '../../../../shared/messages/translate';
+import type { Message } from '../../../../shared/messages/catalogue';
 
 export interface SignalWireServiceOptions {
   /** Accept `http://127.0.0.1:PORT` addresses in the configuration (tests only; the demo sets it by itself). */
@@ -53,6 +55,12 @@ export interface SignalWireServiceDeps {
   clock: Clock;
   options?: SignalWireServiceOptions;
 }
+
+/** Why there is no client: the English and the code. */
+const unavailable = (says: Message): { unavailable: string; unavailableSays: Message } => ({
+  unavailable: english(says),
+  unavailableSays: says,
+});
 
 export class SignalWireService implements SignalWireUseCases {
   readonly transport: SignalWireTransport;
@@ -180,16 +188,16 @@ export class SignalWireService implements SignalWireUseCases {
    */
   configure(config: SignalWireConfig): SignalWireView {
     const { secrets, settings } = this.deps;
-    const invalid = (message: string): never => {
-      throw new UserFacingError('invalid-signalwire-config', message);
+    const invalid = (says: Message): never => {
+      throw new UserFacingError('invalid-signalwire-config', says);
     };
     const flags = { allowLoopbackHttp: this.allowLoopbackHttp() };
     switch (config.mode) {
       case 'token': {
         const endpoint = spaceEndpoint(config.space, flags);
-        if (!endpoint.ok) invalid(endpoint.reason);
+        if (!endpoint.ok) invalid(endpoint.says);
         if (config.apiToken === undefined && secrets.get(SIGNALWIRE_API_TOKEN) === null) {
-          invalid('Enter the API token (a token with the Voice scope is enough).');
+          invalid(say('sw.enter-api-token'));
         }
         settings.update({
           authMode: 'token',
@@ -203,7 +211,7 @@ export class SignalWireService implements SignalWireUseCases {
       }
       case 'relay': {
         const endpoint = relayEndpoint(config.relayUrl, flags);
-        if (!endpoint.ok) invalid(endpoint.reason);
+        if (!endpoint.ok) invalid(endpoint.says);
         settings.update({ authMode: 'relay', relayUrl: config.relayUrl, space: '', projectId: '' });
         // Relay mode exists so that agents' machines hold no project token: drop any stored one.
         secrets.delete(SIGNALWIRE_API_TOKEN);
@@ -230,24 +238,24 @@ export class SignalWireService implements SignalWireUseCases {
   async testConnection(): Promise<SignalWireTestResult> {
     const client = this.client();
     if ('unavailable' in client) {
-      this.setTest('failed', client.unavailable);
+      this.setTest('failed', client.unavailableSays);
       return { ok: false, message: client.unavailable };
     }
-    this.setTest('testing', `Checking ${client.display}…`);
-    const result = await client.testConnection({ signal: this.testAbort.signal });
+    this.setTest('testing', say('sw.test-checking', { target: client.display }));
+    const result = await client.testConnectionSaying({ signal: this.testAbort.signal });
     this.log.info('signalwire connection test', {
       ok: result.ok,
       status: result.status,
       via: client.via,
     });
-    this.setTest(result.ok ? 'ok' : 'failed', result.message);
+    this.setTest(result.ok ? 'ok' : 'failed', result.says);
     return { ok: result.ok, message: result.message };
   }
 
   /** The agent pasted a SignalWire call id for a call (null: forget the pasted one). */
   linkCall(ivrid: string, signalwireCallId: string | null): SignalWireCallLink | null {
     if (!this.links.isVisible(ivrid)) {
-      throw new UserFacingError('no-such-call', 'That call is no longer on your screen.');
+      throw new UserFacingError('no-such-call', say('sw.no-such-call'));
     }
     let callId: string | null = null;
     if (signalwireCallId !== null) {
@@ -268,8 +276,7 @@ export class SignalWireService implements SignalWireUseCases {
 
   async sendPreset(ivrid: string, index: number): Promise<SignalWireQueued> {
     const preset = this.settings.get().presets[index];
-    if (!preset)
-      throw new UserFacingError('no-such-preset', 'That preset is no longer configured.');
+    if (!preset) throw new UserFacingError('no-such-preset', say('sw.no-such-preset'));
     return this.sendUserEvent(ivrid, preset.event, 'preset');
   }
 
@@ -303,8 +310,8 @@ export class SignalWireService implements SignalWireUseCases {
     return { actionId, eventId };
   }
 
-  private setTest(state: SignalWireTestView['state'], message: string): void {
-    this.test = { state, message, at: this.deps.clock.now() };
+  private setTest(state: SignalWireTestView['state'], says: Message): void {
+    this.test = { state, message: english(says), says, at: this.deps.clock.now() };
     this.emit();
   }
 
@@ -333,7 +340,7 @@ export class SignalWireService implements SignalWireUseCases {
   }
 
   /** The client for the current configuration, or why there is none. */
-  private client(): SignalWireClient | { unavailable: string } {
+  private client(): SignalWireClient | { unavailable: string; unavailableSays: Message } {
     const settings = this.settings.get();
     const options: Omit<SignalWireClientOptions, 'target'> = {
       timeoutMs: this.deps.options?.timeoutMs,
@@ -343,8 +350,7 @@ export class SignalWireService implements SignalWireUseCases {
     };
     try {
       if (settings.authMode === 'relay') {
-        if (settings.relayUrl === '')
-          return { unavailable: 'SignalWire is not set up: enter the relay URL in Settings.' };
+        if (settings.relayUrl === '') return unavailable(say('sw.needs-relay'));
         const bearer = this.secrets.get(SIGNALWIRE_RELAY_TOKEN);
         return new SignalWireClient({
           ...options,
@@ -353,17 +359,14 @@ export class SignalWireService implements SignalWireUseCases {
       }
       const token = this.secrets.get(SIGNALWIRE_API_TOKEN);
       if (settings.space === '' || settings.projectId === '' || token === null) {
-        return {
-          unavailable:
-            'SignalWire is not set up: enter the space, project id and API token in Settings.',
-        };
+        return unavailable(say('sw.needs-space'));
       }
       return new SignalWireClient({
         ...options,
         target: { kind: 'space', space: settings.space, projectId: settings.projectId, token },
       });
     } catch (error) {
-      if (error instanceof SignalWireConfigError) return { unavailable: error.message };
+      if (error instanceof SignalWireConfigError) return unavailable(error.says);
       throw error;
     }
   }
@@ -380,16 +383,13 @@ export class SignalWireService implements SignalWireUseCases {
   private requireLink(ivrid: string): SignalWireCallLink {
     const configured = this.client();
     if ('unavailable' in configured)
-      throw new UserFacingError('signalwire-not-configured', configured.unavailable);
+      throw new UserFacingError('signalwire-not-configured', configured.unavailableSays);
     const link = this.links.get(ivrid);
     if (!link) {
-      throw new UserFacingError(
-        'no-signalwire-call',
-        'This call has no SignalWire call id. Paste one to link it.',
-      );
+      throw new UserFacingError('no-signalwire-call', say('sw.no-call-id'));
     }
     if (link.ended)
-      throw new UserFacingError('signalwire-call-ended', 'This SignalWire call has already ended.');
+      throw new UserFacingError('signalwire-call-ended', say('sw.call-already-ended'));
     return link;
   }
 
