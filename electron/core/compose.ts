@@ -309,6 +309,15 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       history.wrappedUp(ivrid, wrapUp);
     },
     ...desktop.handlers,
+    // One "seen" for missed calls: the dock and tray badge and the history's count clear together.
+    markMissedSeen: () => {
+      desktop.markMissedSeen();
+      history.history.markMissedSeen();
+    },
+    markHistorySeen: () => {
+      desktop.markMissedSeen();
+      history.history.markMissedSeen();
+    },
   };
 
   return {

@@ -126,6 +126,12 @@ describe('who is calling, through the core', () => {
     client.emit(event('HANGUP', { ...first, status: 'ended' }, 'User alerting, no answer'));
     await waitFor(() => core.view().history.total === 1, 10_000, 'the missed call in the history');
     expect(notifier.shown[0]?.body).not.toMatch(/before/);
+    // One "seen" clears the history's count and the dock and tray badge together.
+    expect(core.view().history.missedUnseen).toBe(1);
+    expect(core.view().desktop.missed.count).toBe(1);
+    await core.handlers.markHistorySeen();
+    expect(core.view().history.missedUnseen).toBe(0);
+    expect(core.view().desktop.missed.count).toBe(0);
 
     const second = makeCall({
       ivrid: 'C-2',
