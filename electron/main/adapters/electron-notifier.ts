@@ -5,6 +5,8 @@ export interface ElectronNotifierOptions {
   Notification: typeof Notification;
   icon?: NativeImage;
   logger: Logger;
+  /** Buttons on the alert are macOS-only in Electron; default `process.platform`. */
+  platform?: NodeJS.Platform;
   /** Resolve `notify` after this long if the OS never says "shown" (Focus Assist, Do Not Disturb). Default 2000 ms. */
   settleMs?: number;
 }
@@ -27,11 +29,13 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Notifi
   };
 
   return {
-    notify(alert: CallAlert, onClick: () => void): Promise<void> {
+    notify(alert: CallAlert, onClick: (action?: string) => void): Promise<void> {
       if (!options.Notification.isSupported()) {
         return Promise.reject(new Error('This system does not support desktop notifications.'));
       }
       const words = `${alert.title}\n${alert.body}`;
+      const buttons =
+        (options.platform ?? process.platform) === 'darwin' ? (alert.actions ?? []) : [];
       const previous = shown.get(alert.id);
       if (previous?.words === words) return Promise.resolve();
       if (previous) {
@@ -47,6 +51,11 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Notifi
         // Windows: the toast stays until the call stops ringing (dismiss) instead of fading after 5 s.
         timeoutType: 'never',
         ...(options.icon ? { icon: options.icon } : {}),
+        // macOS shows buttons (Show, Open room) on an alert-style notification. Windows would
+        // need a hand-written toastXml with a protocol activation; the toast's click does "Show".
+        ...(buttons.length > 0
+          ? { actions: buttons.map((button) => ({ type: 'button' as const, text: button.label })) }
+          : {}),
       });
       shown.set(alert.id, { notification, words });
 
@@ -68,6 +77,10 @@ export function createElectronNotifier(options: ElectronNotifierOptions): Notifi
         notification.on('click', () => {
           forget(alert.id, notification);
           onClick();
+        });
+        notification.on('action', (_event, index) => {
+          forget(alert.id, notification);
+          onClick(buttons[index]?.id);
         });
         notification.on('close', () => forget(alert.id, notification));
         notification.show();
