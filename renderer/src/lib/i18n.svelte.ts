@@ -23,9 +23,14 @@ import { he, heStatusLabels } from './i18n/he';
 import { rocketchatEn, rocketchatHe, type RocketChatKey } from './i18n/rocketchat';
 import { signalwireEn, signalwireHe, type SignalWireKey } from './i18n/signalwire';
 import { desktopEn, desktopHe, type DesktopKey } from './i18n/desktop';
+import { boardEn, boardHe, type BoardKey } from './i18n/board';
 
 export type MessageKey =
-  AppKey | `rocketchat.${RocketChatKey}` | `signalwire.${SignalWireKey}` | `desktop.${DesktopKey}`;
+  | AppKey
+  | `rocketchat.${RocketChatKey}`
+  | `signalwire.${SignalWireKey}`
+  | `desktop.${DesktopKey}`
+  | `board.${BoardKey}`;
 
 /** A feature's words under `<feature>.`, so its keys can never clash with another's. */
 function under<F extends string, K extends string>(
@@ -49,12 +54,14 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = {
     ...under('rocketchat', rocketchatEn),
     ...under('signalwire', signalwireEn),
     ...under('desktop', desktopEn),
+    ...under('board', boardEn),
   },
   he: {
     ...he,
     ...under('rocketchat', rocketchatHe),
     ...under('signalwire', signalwireHe),
     ...under('desktop', desktopHe),
+    ...under('board', boardHe),
   },
 };
 type Params = Record<string, string | number>;
