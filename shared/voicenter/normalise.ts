@@ -21,22 +21,23 @@ export function serverSecondsToUtcMs(value: number | null, offsetMinutes: number
   return Math.round((value - offsetMinutes * 60) * 1000);
 }
 
-const DIRECTIONS: Record<string, CallDirection> = {
-  incoming: 'incoming',
-  outgoing: 'outgoing',
-  click2call: 'click2call',
-  spy: 'spy',
-};
+/** Each value by its lower-case name and by its name as the server writes it ("Incoming"). */
+function spellings<T extends string>(values: readonly T[]): Record<string, T> {
+  const table: Record<string, T> = {};
+  for (const value of values) {
+    table[value] = value;
+    table[value.charAt(0).toUpperCase() + value.slice(1)] = value;
+  }
+  return table;
+}
 
-const STATUSES: Record<string, CallStatus> = {
-  ringing: 'ringing',
-  dialing: 'dialing',
-  talking: 'talking',
-  hold: 'hold',
-  spying: 'spying',
-};
+const DIRECTIONS = spellings<CallDirection>(['incoming', 'outgoing', 'click2call', 'spy']);
+
+const STATUSES = spellings<CallStatus>(['ringing', 'dialing', 'talking', 'hold', 'spying']);
 
 function lookup<T>(table: Record<string, T>, raw: string, fallback: T): T {
+  // The server's usual spelling ("Incoming", "Talking") is found as sent, with no new string.
+  if (Object.hasOwn(table, raw)) return table[raw] ?? fallback;
   const key = raw.trim().toLowerCase();
   return Object.hasOwn(table, key) ? (table[key] ?? fallback) : fallback;
 }

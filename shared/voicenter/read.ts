@@ -109,7 +109,7 @@ export function readCall(value: unknown, offsetMinutes: number): CallInfo | Unre
   };
 }
 
-/** An extension's calls: the items that read; the others are noted in `warnings`. */
+/** An extension's calls: the items that read; the others are noted in `warnings` under `path`. */
 function readCalls(
   value: unknown,
   offsetMinutes: number,
@@ -121,8 +121,9 @@ function readCalls(
   const calls: CallInfo[] = [];
   for (let index = 0; index < value.length; index++) {
     const call = readCall(value[index], offsetMinutes);
-    if (call instanceof Unreadable) warnings.push(`dropped ${path}[${index}] (${call.problem})`);
-    else calls.push(call);
+    if (call instanceof Unreadable) {
+      warnings.push(`dropped ${path}.calls[${index}] (${call.problem})`);
+    } else calls.push(call);
   }
   return calls;
 }
@@ -149,7 +150,7 @@ export function readExtension(
   const userName = readLooseString(value.userName);
   const summery = value.summery;
   const representative = isObject(summery) ? readLooseString(summery.representative) : '';
-  const calls = readCalls(value.calls, offsetMinutes, warnings, `${path}.calls`);
+  const calls = readCalls(value.calls, offsetMinutes, warnings, path);
   let currentCall: CallInfo | null = null;
   const current = value.currentCall;
   if (current !== undefined && current !== null) {
