@@ -22,6 +22,7 @@ import { buildDiagnostics } from './diagnostics';
 import { ViewPublisher } from './calls/view-publisher';
 import { createHistory, type SaveTextFile } from './history/compose';
 import { DesktopService } from './desktop/desktop-service';
+import type { Message } from '../../shared/messages/catalogue';
 
 export interface CoreDeps<D extends DemoServices = DemoServices> {
   settings: SettingsStore;
@@ -35,6 +36,8 @@ export interface CoreDeps<D extends DemoServices = DemoServices> {
   notificationsAvailable: boolean;
   /** Why not, in plain words (no notification service, notify-send missing). */
   notificationsProblem?: string | null;
+  /** The same, as a code the window puts in the agent's language. */
+  notificationsProblemSays?: Message | null;
   /** The Electron app: start at login and global shortcuts exist (not in the headless host). */
   desktopApp?: boolean;
   /** Whose words the window gets for notification and shortcut fixes; `process.platform` by default. */
@@ -63,12 +66,12 @@ export interface CoreDeps<D extends DemoServices = DemoServices> {
   signalwireLoopbackHttp?: boolean;
   /** What the host found before the core existed or finds outside it (config file, data folder). */
   hostNotices?: HostNotices;
+  /** The app's own updates (electron/core/update/); a host that cannot update leaves it out. */
+  updates?: UpdateControl;
   /** Saves the history's CSV where the agent chooses (Electron: a save dialog); else it is downloaded. */
   saveTextFile?: SaveTextFile;
   /** Puts text on the clipboard (Electron); else the window copies it. */
   copyText?: (text: string) => void;
-  /** The app's own updates (electron/core/update/); a host that cannot update leaves it out. */
-  updates?: UpdateControl;
 }
 
 export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): RingsideCore<D> {
@@ -100,6 +103,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     notifications: {
       available: deps.notificationsAvailable,
       reason: deps.notificationsProblem ?? null,
+      reasonSays: deps.notificationsProblemSays ?? null,
     },
     // One count of missed calls: the history's, which outlives a restart.
     missed: {
@@ -277,7 +281,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
         const health = desktop.view().notifications;
         // Nothing to send to: the agent's settings are not the cause, so do not point at them.
         if (health.status === 'no-service')
-          throw new UserFacingError('no-notification-service', health.text);
+          throw new UserFacingError('no-notification-service', health.says ?? health.text);
         try {
           await alerts.testRing();
           desktop.notificationOutcome(null);

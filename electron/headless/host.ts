@@ -14,6 +14,7 @@ import { DataFolderWatch, FileKeyCipher, openConfBackend, openSettings } from '.
 import { attachIpcSocket } from './ipc-socket';
 import { startDemoServices, type DemoSims } from '../demo/start-demo';
 import { createStaticHandler } from './static-files';
+import type { Message } from '../../shared/messages/catalogue';
 
 export interface HeadlessHostOptions {
   /** Default 0: a free port. */
@@ -35,7 +36,12 @@ export interface HeadlessHostOptions {
    * Replaces the desktop notifier (node-notifier). Tests pass a recording one to click a call's
    * notification, which no real notification server lets a test do.
    */
-  notifier?: { notifier: Notifier; available: boolean; reason?: string | null };
+  notifier?: {
+    notifier: Notifier;
+    available: boolean;
+    reason?: string | null;
+    reasonSays?: Message | null;
+  };
   /**
    * A `tel:`/`callto:` link handed to the core once it has started, as the desktop app hands the
    * link it was launched with (`npm run web -- --open-url tel:…`).
@@ -96,6 +102,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     notifier: notifier.notifier,
     notificationsAvailable: notifier.available,
     notificationsProblem: notifier.reason ?? null,
+    notificationsProblemSays: notifier.reasonSays ?? null,
     logger,
     dataDir,
     recentLogLines: () => logger.recentLines(),

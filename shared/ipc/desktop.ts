@@ -2,6 +2,7 @@
 import type { ShortcutStatus } from '../desktop/accelerators';
 import type { AlertMode } from '../desktop/alert-policy';
 import type { CallLink } from '../desktop/call-link';
+import type { Message } from '../messages/catalogue';
 
 /**
  * Whether call alerts can reach the desktop:
@@ -16,6 +17,9 @@ export interface NotificationHealth {
   text: string;
   /** The same, short, for the tray menu; '' when ok. */
   trayLine: string;
+  /** `text` and `trayLine` as codes the window and the tray put in the agent's language. */
+  says?: Message;
+  traySays?: Message;
 }
 
 export interface DesktopView {

@@ -15,6 +15,21 @@ export const desktopMessages = defineMessages({
   'notify.alert-failed': {},
   'notify.test-failed': {},
   'notify.test-no-service': {},
+  /** `platform`: `linux` or `other`; the fix differs. */
+  'desktop.no-service': {
+    why: 'message',
+    platform: 'text',
+    example: 'id',
+    tool: 'id',
+    install: 'id',
+  },
+  'desktop.no-service-here': {},
+  'desktop.no-notify-send': { tool: 'id', install: 'id' },
+  'desktop.no-session-bus': {},
+  /** `platform`: `win32`, `darwin` or `other`. */
+  'desktop.blocked': { platform: 'text' },
+  'desktop.tray-no-service': {},
+  'desktop.tray-blocked': {},
   'tray.show': {},
   'tray.quit': {},
   'tray.signed-out': {},

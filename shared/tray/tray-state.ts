@@ -54,7 +54,11 @@ export function trayStateOf(snapshot: TraySource, locale?: Locale): TrayState {
     if (!snapshot.settings.notifications.enabled) lines.push(words(say('tray.alerts-off')));
     else if (desktop?.dnd.active) lines.push(words(dndWords(desktop.dnd.until)));
     else if (desktop && desktop.notifications.status !== 'ok')
-      lines.push(desktop.notifications.trayLine);
+      lines.push(
+        desktop.notifications.traySays
+          ? words(desktop.notifications.traySays)
+          : desktop.notifications.trayLine,
+      );
     else if (!snapshot.notificationsAvailable) lines.push(words(say('tray.alerts-unavailable')));
   }
   const missed = desktop?.missed.count ?? 0;

@@ -18,6 +18,7 @@ import type { desktopMethods, DesktopSettingsPatch } from '../../../shared/ipc/d
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { Clock, Logger } from '../ports';
 import type { SettingsStore, SettingsUpdate } from '../settings';
+import type { Message } from '../../../shared/messages/catalogue';
 
 export interface DesktopDeps {
   settings: SettingsStore;
@@ -25,7 +26,7 @@ export interface DesktopDeps {
   logger: Logger;
   platform: string;
   /** Whether the host has anywhere to send notifications, and why not. */
-  notifications: { available: boolean; reason: string | null };
+  notifications: { available: boolean; reason: string | null; reasonSays?: Message | null };
   /**
    * Missed calls the agent has not seen, as the call history counts them (it keeps them across
    * restarts), and marking them seen.

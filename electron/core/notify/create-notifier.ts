@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import type { Logger, Notifier } from '../ports';
 import { NodeNotifierNotifier, type NodeNotifierOptions } from './node-notifier-notifier';
+import { english, say } from '../../../shared/messages/translate';
+import { LINUX_NOTIFY } from '../../../shared/desktop/notification-health';
+import type { Message } from '../../../shared/messages/catalogue';
 
 export interface PlainNodeNotifier {
   notifier: Notifier;
@@ -8,6 +11,8 @@ export interface PlainNodeNotifier {
   available: boolean;
   /** Why not, in plain words; null when available. */
   reason: string | null;
+  /** The same, as a code the window puts in the agent's language. */
+  reasonSays: Message | null;
 }
 
 /**
@@ -20,17 +25,19 @@ export function createNotifier(
 ): PlainNodeNotifier {
   const platform = options.platform ?? process.platform;
   const notifier = new NodeNotifierNotifier({ ...options, logger: options.logger.child('notify') });
-  const reason = platform === 'darwin' || platform === 'win32' ? null : linuxProblem();
+  const reasonSays = platform === 'darwin' || platform === 'win32' ? null : linuxProblem();
+  const reason = reasonSays ? english(reasonSays) : null;
   if (reason) options.logger.warn('desktop alerts are not available', { reason });
-  return { notifier, available: reason === null, reason };
+  return { notifier, available: reason === null, reason, reasonSays };
 }
 
-function linuxProblem(): string | null {
-  if (spawnSync('which', ['notify-send']).status !== 0) {
-    return 'notify-send is not installed (Debian/Ubuntu: apt install libnotify-bin)';
-  }
-  if (!process.env.DBUS_SESSION_BUS_ADDRESS && !process.env.XDG_RUNTIME_DIR) {
-    return 'there is no desktop session bus to send alerts to';
-  }
+function linuxProblem(): Message | null {
+  if (spawnSync('which', ['notify-send']).status !== 0)
+    return say('desktop.no-notify-send', {
+      tool: LINUX_NOTIFY.tool,
+      install: LINUX_NOTIFY.install,
+    });
+  if (!process.env.DBUS_SESSION_BUS_ADDRESS && !process.env.XDG_RUNTIME_DIR)
+    return say('desktop.no-session-bus');
   return null;
 }

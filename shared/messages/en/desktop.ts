@@ -20,6 +20,15 @@ export const desktop: Dictionary<typeof desktopMessages> = {
     'The test notification did not reach your desktop. Check that notifications are allowed for Ringside in your system settings.',
   'notify.test-no-service':
     'The test notification did not reach your desktop: no notification service is running on this computer, so Ringside cannot show desktop alerts here.',
+  'desktop.no-service':
+    'Call alerts cannot be shown here: {why}. {platform, select, linux {Ringside needs a desktop notification server on the session bus (GNOME, KDE and most desktops have one; on a bare window manager start one such as {example}) and {tool} (Debian/Ubuntu: {install}).} other {Ask your IT department whether notifications are disabled for this computer.}} Until then, ringing calls show in the window and the tray.',
+  'desktop.no-service-here': 'this desktop has no notification service',
+  'desktop.no-notify-send': '{tool} is not installed (Debian/Ubuntu: {install})',
+  'desktop.no-session-bus': 'there is no desktop session bus to send alerts to',
+  'desktop.blocked':
+    'The system refused Ringside\'s call alert. {platform, select, win32 {Open Settings > System > Notifications, turn notifications on for Ringside, and check that Do not disturb (Focus assist) lets them through.} darwin {Open System Settings > Notifications > Ringside, turn on "Allow notifications" with the Alerts style, and check that no Focus mode holds them back.} other {Check your desktop\'s notification settings and its do-not-disturb mode.}} Then use "Test ring" to check.',
+  'desktop.tray-no-service': 'No notification service: alerts cannot show',
+  'desktop.tray-blocked': 'Alerts blocked by the system (see the window)',
   'tray.show': 'Show Ringside',
   'tray.quit': 'Quit Ringside',
   'tray.signed-out': 'Signed out',

@@ -95,7 +95,7 @@ export const he: Dictionary = {
   'signin.username': 'שם משתמש בחשבון',
   'signin.password': 'סיסמה',
   'signin.token': 'טוקן חשבון',
-  'signin.advanced': 'שרת התחברות (White-label)',
+  'signin.advanced': 'שרת התחברות (מותג פרטי)',
   'signin.loginBaseUrl': 'כתובת שרת ההתחברות (לא חובה)',
   'signin.loginBaseUrlHint': 'רק אם הספק שלכם מסר כתובת. השאירו ריק עבור Voicenter.',
   'signin.submit': 'התחברות',

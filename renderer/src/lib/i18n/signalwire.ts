@@ -101,7 +101,7 @@ export const signalwireHe: Record<SignalWireKey, string> = {
   'origin.end': 'ניתוק',
   settingsTitle: 'SignalWire',
   settingsIntro:
-    'שליחת אירועים לשיחת ה-SignalWire של השיחה הנוכחית, וניתוקה. עדיף ממסר (relay): כך במחשבי הנציגים אין אסימון SignalWire.',
+    'שליחת אירועים לשיחת ה-SignalWire של השיחה הנוכחית, וניתוקה. עדיף ממסר של הארגון: כך במחשבי הנציגים אין אסימון SignalWire.',
   modeRelay: 'כתובת ממסר של השרת שלנו (מומלץ)',
   modeToken: 'אסימון API של הפרויקט, ישירות ל-SignalWire',
   space: 'מרחב (Space)',
