@@ -72,6 +72,20 @@ describe.skipIf(reason !== null)('team board on a large demo account', () => {
     await board().getByTestId('board-filter-status').selectOption('any');
   });
 
+  it('filters by queue: the extensions on a call from that queue', async () => {
+    await board().getByTestId('board-filter-queue').selectOption({ label: 'Queue1' });
+    await expect
+      .poll(() => board().getByTestId('board-count').textContent(), { timeout: 10_000 })
+      .toMatch(/^[\d,]+ of [\d,]+ extensions$/);
+    await expect.poll(() => rows().count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const activities = await rows().evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-activity')),
+    );
+    // A call that ended in the last frame may still be on its way out; the rest are on a call.
+    expect(activities.filter((a) => a !== 'idle').length).toBeGreaterThan(activities.length / 2);
+    await board().getByTestId('board-filter-queue').selectOption('any');
+  });
+
   it('shows a live call with its running duration, longest first when sorted by duration', async () => {
     await board().getByTestId('board-sort').selectOption('duration');
     await board().getByTestId('board-sort-descending').check();
