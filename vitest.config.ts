@@ -17,6 +17,9 @@ const components: TestProjectInlineConfiguration = chromium
         include: ['tests/components/**/*.test.ts'],
         exclude: ['tests/components/support/**'],
         setupFiles: ['tests/components/support/setup.ts'],
+        // After the other projects, on their own: a second Chromium beside the fault suite would
+        // weigh on the recovery times it measures on a two-core machine.
+        sequence: { groupOrder: 1 },
         browser: {
           enabled: true,
           headless: true,

@@ -1,4 +1,5 @@
-// Runs the whole suite. On Linux with dbus-run-session available, the run gets its own private
+// Runs the whole suite: every project of vitest.config.ts (unit, components in Chromium,
+// integration, faults, e2e). On Linux with dbus-run-session available, the run gets its own private
 // session bus, so the notification test can observe the real node-notifier -> notify-send ->
 // D-Bus path without touching the desktop's bus. Elsewhere the suite runs as is and that test
 // skips with a printed reason.
