@@ -7,7 +7,8 @@ import { render } from './support/render.svelte';
 import { makeSnapshot, NOW } from './support/snapshot';
 
 const extensions = () => page.getByLabelText('My extensions');
-const save = () => page.getByRole('button', { name: 'Save' });
+// The Save beside the extensions (other sections have their own).
+const save = () => page.getByTestId('settings-save-extensions');
 
 describe('Settings', () => {
   it('starts from the extensions main has, and saves the ones typed as a list', async () => {
