@@ -8,7 +8,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { catalogue, type MessageCode, type MessageParams } from './index';
 import { dictionaries } from './dictionaries';
 import type { Message } from './catalogue';
-import type { Locale } from './locale';
+import { directionOf, type Locale } from './locale';
 
 /** FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: a number or id keeps its own direction. */
 export const FSI = '\u2068';
@@ -92,7 +92,7 @@ export function translate(
     if (value === undefined) continue;
     if (typeof value === 'object') values[name] = translate(locale, value, isolation);
     else if (kind === 'count') values[name] = Number(value);
-    else if (kind === 'id') values[name] = isolate(String(value), isolation);
+    else if (kind === 'id') values[name] = isolateIn(locale, String(value), isolation);
     else values[name] = String(value);
   }
   const text = formatOf(locale, message.code).format(values);
@@ -105,26 +105,15 @@ export const english = (message: Message): string => translate('en', message, 'n
 export const isolate = (text: string, isolation: Isolation = 'marks'): string =>
   isolation === 'marks' && text !== '' ? `${FSI}${text}${PDI}` : text;
 
-/** A translated sentence cut at its isolates, for the window to wrap each id in `<bdi>`. */
-export function isolatedParts(text: string): { text: string; isolated: boolean }[] {
-  const parts: { text: string; isolated: boolean }[] = [];
-  let depth = 0;
-  let current = '';
-  const flush = (isolated: boolean): void => {
-    if (current !== '') parts.push({ text: current, isolated });
-    current = '';
-  };
-  for (const char of text) {
-    if (char === FSI) {
-      if (depth === 0) flush(false);
-      else current += char;
-      depth += 1;
-    } else if (char === PDI && depth > 0) {
-      depth -= 1;
-      if (depth === 0) flush(true);
-      else current += char;
-    } else current += char;
-  }
-  flush(depth > 0);
-  return parts;
+/** Hebrew, Arabic and the other right-to-left scripts. */
+const RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+
+/**
+ * In a right-to-left sentence every id is isolated (a number or a Latin name would otherwise
+ * pull the punctuation around it); in a left-to-right one, only an id that holds right-to-left
+ * text (a Hebrew caller name in an English line) needs it.
+ */
+function isolateIn(locale: Locale, text: string, isolation: Isolation): string {
+  if (directionOf(locale) === 'ltr' && !RTL.test(text)) return text;
+  return isolate(text, isolation);
 }

@@ -80,11 +80,11 @@ describe('a ringing call’s notification', () => {
     expect(strayLatin(alert.body)).toEqual([]);
   });
 
-  it('isolates them in English too, and gives plain English without a language', () => {
-    expect(callAlertFor(ringing, 'en').body).toBe(
-      `${FSI}Test Voicenter${PDI} ${FSI}050-123-4567${PDI}, line ${FSI}072-277-6772${PDI}`,
+  it('isolates a Hebrew caller name in an English notification', () => {
+    expect(callAlertFor(ringing, 'en').body).toBe('Test Voicenter 050-123-4567, line 072-277-6772');
+    expect(callAlertFor({ ...ringing, callerName: 'ישראל ישראלי' }, 'en').body).toBe(
+      `${FSI}ישראל ישראלי${PDI} 050-123-4567, line 072-277-6772`,
     );
-    expect(callAlertFor(ringing).body).toBe('Test Voicenter 050-123-4567, line 072-277-6772');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { english, FSI, isolatedParts, PDI, say, translate } from '@shared/messages/translate';
+import { english, FSI, PDI, say, translate } from '@shared/messages/translate';
 import { effectiveLocale, localeFromTag } from '@shared/messages/locale';
 
 describe('translate', () => {
@@ -11,8 +11,8 @@ describe('translate', () => {
     );
   });
 
-  it('isolates numbers and ids in both languages, never regrouping their digits', () => {
-    expect(translate('en', tooLong)).toContain(`at most ${FSI}4096${PDI} characters`);
+  it('isolates every number and id in Hebrew, never regrouping their digits', () => {
+    expect(translate('en', tooLong)).toContain('at most 4096 characters');
     expect(translate('he', tooLong)).toContain(`${FSI}4096${PDI}`);
     expect(translate('he', tooLong)).toContain('אסימון הממסר');
   });
@@ -37,16 +37,13 @@ describe('translate', () => {
     expect(translate('he', tray, 'none')).toBe('לא מקוון (הדגמה): החיבור אל rt.example.com נותק');
   });
 
-  it('reads a code it does not know as the code itself', () => {
-    expect(translate('he', { code: 'from.a.newer.main', params: {} })).toBe('from.a.newer.main');
+  it('isolates, in English, an id that holds right-to-left text', () => {
+    const named = say('notify.caller-named', { name: 'ישראל ישראלי', number: '050-123-4567' });
+    expect(translate('en', named)).toBe(`${FSI}ישראל ישראלי${PDI} 050-123-4567`);
   });
 
-  it('cuts a sentence at its isolates for the window’s <bdi>', () => {
-    expect(isolatedParts(`at most ${FSI}4096${PDI} characters`)).toEqual([
-      { text: 'at most ', isolated: false },
-      { text: '4096', isolated: true },
-      { text: ' characters', isolated: false },
-    ]);
+  it('reads a code it does not know as the code itself', () => {
+    expect(translate('he', { code: 'from.a.newer.main', params: {} })).toBe('from.a.newer.main');
   });
 });
 
