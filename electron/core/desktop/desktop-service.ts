@@ -19,6 +19,7 @@ import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { Clock, Logger } from '../ports';
 import type { SettingsStore, SettingsUpdate } from '../settings';
 import type { Message } from '../../../shared/messages/catalogue';
+import { say } from '../../../shared/messages/translate';
 
 export interface DesktopDeps {
   settings: SettingsStore;
@@ -62,7 +63,7 @@ export class DesktopService {
       markMissedSeen: () => this.markMissedSeen(),
       openCallLink: (url) => {
         if (!this.openLink(url))
-          throw new UserFacingError('not-a-phone-link', 'That link is not a phone number.');
+          throw new UserFacingError('not-a-phone-link', say('desktop.not-a-phone-link'));
       },
       confirmCallLink: (id) => this.confirmLink(id),
       cancelCallLink: (id) => {
@@ -159,8 +160,7 @@ export class DesktopService {
 
   private async confirmLink(id: string): Promise<void> {
     const link = this.link;
-    if (link?.id !== id)
-      throw new UserFacingError('link-gone', 'That call link is no longer waiting.');
+    if (link?.id !== id) throw new UserFacingError('link-gone', say('desktop.link-gone'));
     await this.deps.openOutboundRoom(link.number);
     if (this.link?.id === id) this.setLink(null);
   }

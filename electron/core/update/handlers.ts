@@ -3,6 +3,7 @@ import type { updateMethods } from '../../../shared/ipc/update-methods';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { AppSnapshot } from '../../../shared/ipc/snapshot';
 import type { UpdateControl } from './update-service';
+import { say } from '../../../shared/messages/translate';
 
 /** The update's IPC methods; a host without updates (the headless host) passes null. */
 export function updateHandlers(control: UpdateControl | null): Handlers<typeof updateMethods> {
@@ -10,7 +11,7 @@ export function updateHandlers(control: UpdateControl | null): Handlers<typeof u
     getUpdateStatus: () => control?.status() ?? { state: 'off', reason: 'not-supported' },
     restartToUpdate() {
       if (!control) {
-        throw new UserFacingError('update-not-ready', 'There is no update ready to install.');
+        throw new UserFacingError('update-not-ready', say('update.not-ready'));
       }
       control.restartToUpdate();
     },

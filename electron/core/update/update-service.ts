@@ -1,6 +1,7 @@
 import type { UpdateStatus } from '../../../shared/ipc/update';
 import { UserFacingError } from '../../../shared/ipc/dispatch';
 import type { Clock, Logger } from '../ports';
+import { say } from '../../../shared/messages/translate';
 
 /** What the updater reports (electron-updater's events, reduced to what the policy reads). */
 export type UpdaterEvent =
@@ -125,13 +126,10 @@ export class UpdateService implements UpdateControl {
   restartToUpdate(): void {
     const updater = this.deps.updater;
     if (!updater || this.current.state !== 'ready') {
-      throw new UserFacingError('update-not-ready', 'There is no update ready to install.');
+      throw new UserFacingError('update-not-ready', say('update.not-ready'));
     }
     if (this.deps.onCall()) {
-      throw new UserFacingError(
-        'update-during-call',
-        'Ringside does not restart during a call. Restart to update when the call is over.',
-      );
+      throw new UserFacingError('update-during-call', say('update.during-call'));
     }
     this.log.info('restarting to install an update', { version: this.current.version });
     updater.install();

@@ -29,6 +29,11 @@ export const desktop: Dictionary<typeof desktopMessages> = {
     'The system refused Ringside\'s call alert. {platform, select, win32 {Open Settings > System > Notifications, turn notifications on for Ringside, and check that Do not disturb (Focus assist) lets them through.} darwin {Open System Settings > Notifications > Ringside, turn on "Allow notifications" with the Alerts style, and check that no Focus mode holds them back.} other {Check your desktop\'s notification settings and its do-not-disturb mode.}} Then use "Test ring" to check.',
   'desktop.tray-no-service': 'No notification service: alerts cannot show',
   'desktop.tray-blocked': 'Alerts blocked by the system (see the window)',
+  'desktop.not-a-phone-link': 'That link is not a phone number.',
+  'desktop.link-gone': 'That call link is no longer waiting.',
+  'update.not-ready': 'There is no update ready to install.',
+  'update.during-call':
+    'Ringside does not restart during a call. Restart to update when the call is over.',
   'tray.show': 'Show Ringside',
   'tray.quit': 'Quit Ringside',
   'tray.signed-out': 'Signed out',

@@ -29,6 +29,11 @@ export const desktop: Dictionary<typeof desktopMessages> = {
     'המערכת סירבה להתראת השיחה של Ringside. {platform, select, win32 {יש לפתוח הגדרות > מערכת > הודעות, להפעיל הודעות עבור Ringside ולוודא שמצב "נא לא להפריע" (Focus assist) מאפשר אותן.} darwin {יש לפתוח הגדרות מערכת > עדכונים > Ringside, להפעיל "אפשר עדכונים" בסגנון התראות ולוודא שאף מצב ריכוז לא עוצר אותן.} other {יש לבדוק את הגדרות ההתראות של שולחן העבודה ואת מצב "נא לא להפריע".}} אחר כך אפשר להשתמש ב"צלצול בדיקה" כדי לבדוק.',
   'desktop.tray-no-service': 'אין שירות התראות: אי אפשר להציג התראות',
   'desktop.tray-blocked': 'ההתראות נחסמו על ידי המערכת (פרטים בחלון)',
+  'desktop.not-a-phone-link': 'הקישור הזה אינו מספר טלפון.',
+  'desktop.link-gone': 'קישור השיחה הזה כבר לא ממתין.',
+  'update.not-ready': 'אין עדכון מוכן להתקנה.',
+  'update.during-call':
+    'Ringside לא מופעל מחדש במהלך שיחה. אפשר להפעיל מחדש לעדכון כשהשיחה תסתיים.',
   'tray.show': 'הצגת Ringside',
   'tray.quit': 'יציאה מ-Ringside',
   'tray.signed-out': 'מנותק מהחשבון',

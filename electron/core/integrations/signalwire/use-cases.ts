@@ -18,9 +18,9 @@ import type {
   SignalWireSettingsPatch,
   SignalWireTestResult,
 } from '../../../../shared/ipc/signalwire-methods';
-import { parseCallId } from '../../../../shared/signalwire/call-id';
+import { checkCallId } from '../../../../shared/signalwire/call-id';
 import { mirrorEvent } from '../../../../shared/signalwire/mirror';
-import { parseEventObject, type JsonObject } from '../../../../shared/signalwire/event-object';
+import { checkEventObject, type JsonObject } from '../../../../shared/signalwire/event-object';
 import type { Clock, Logger } from '../../ports';
 import { SIGNALWIRE_API_TOKEN, SIGNALWIRE_RELAY_TOKEN } from '../../settings/sections/signalwire';
 import { SignalWireActions } from './action-queue';
@@ -259,8 +259,8 @@ export class SignalWireService implements SignalWireUseCases {
     }
     let callId: string | null = null;
     if (signalwireCallId !== null) {
-      const parsed = parseCallId(signalwireCallId);
-      if (!parsed.ok) throw new UserFacingError('invalid-call-id', parsed.reason);
+      const parsed = checkCallId(signalwireCallId);
+      if (!parsed.ok) throw new UserFacingError('invalid-call-id', parsed.says);
       callId = parsed.value;
     }
     if (this.links.paste(ivrid, callId)) this.emit();
@@ -269,8 +269,8 @@ export class SignalWireService implements SignalWireUseCases {
 
   /** The event editor's text, parsed again here (renderer input is untrusted), queued. */
   async sendEvent(ivrid: string, text: string): Promise<SignalWireQueued> {
-    const parsed = parseEventObject(text);
-    if (!parsed.ok) throw new UserFacingError('invalid-event', parsed.reason);
+    const parsed = checkEventObject(text);
+    if (!parsed.ok) throw new UserFacingError('invalid-event', parsed.says);
     return this.sendUserEvent(ivrid, parsed.value, 'editor');
   }
 
