@@ -46,7 +46,7 @@ export function boardSummary(board: BoardResult): string[] {
       b.boardWork.frames === 0
         ? '    board work: none (no record changed)'
         : `    board work per frame (model + rows on screen): p50 ${b.boardWork.p50} ms, p99 ${b.boardWork.p99} ms, max ${b.boardWork.max} ms over ${b.boardWork.frames} frames, ${b.boardWork.changedPerFrame} records changed per frame`,
-      `    long tasks ${b.longTasks.count}${b.longTasks.longestMs === null ? '' : `, longest ${b.longTasks.longestMs} ms, ${b.longTasks.totalMs} ms in all`}`,
+      `    long tasks ${b.longTasks.count}${b.longTasks.longestMs === null ? '' : `, longest ${b.longTasks.longestMs} ms, ${b.longTasks.totalMs} ms in all; the board's own work inside any of them at most ${b.longTasks.boardWorkInsideMaxMs} ms`}`,
       `    page main thread busy ${Object.entries(b.mainThread)
         .map(([k, v]) => `${k.replace('Duration', '')} ${(v * 100).toFixed(1)}%`)
         .join(', ')}`,
