@@ -56,6 +56,7 @@ describe('Rocket.Chat room panel', () => {
     });
     await page.getByRole('button', { name: 'Unhold' }).click();
     await page.getByRole('button', { name: 'End', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, end it in the room' }).click();
     expect(main.callsTo('roomAction')).toEqual([
       ['call-7', 'hold'],
       ['call-7', 'unhold'],

@@ -31,7 +31,25 @@ export type SignInField = Exclude<keyof SignInFields, 'loginType'>;
 
 export type SignInCheck =
   | { ok: true; value: VoicenterSignIn }
-  | { ok: false; field: SignInField | null; message: MessageKey };
+  | {
+      ok: false;
+      field: SignInField | null;
+      message: MessageKey;
+      /** The words' parameters: the field's label (a key) and, for a too-long value, its limit. */
+      params?: { field: MessageKey; max?: number };
+    };
+
+/** Each field's label, so a refusal names the field as the form does. */
+export const fieldLabels: Record<SignInField, MessageKey> = {
+  email: 'signin.email',
+  username: 'signin.username',
+  password: 'signin.password',
+  token: 'signin.token',
+  loginBaseUrl: 'signin.loginBaseUrl',
+};
+
+const isField = (key: unknown): key is SignInField =>
+  typeof key === 'string' && Object.hasOwn(fieldLabels, key);
 
 export function checkSignIn(fields: SignInFields): SignInCheck {
   const loginBaseUrl = fields.loginBaseUrl.trim();
@@ -70,7 +88,13 @@ export function checkSignIn(fields: SignInFields): SignInCheck {
     input = { ...input, loginBaseUrl };
   }
   const parsed = voicenterSignInSchema.safeParse(input);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, field: null, message: 'signin.err.generic' };
+  if (parsed.success) return { ok: true, value: parsed.data };
+  // What the checks above leave to the schema is mostly a length limit: name the field and it.
+  const issue = parsed.error.issues[0];
+  const field = issue?.path[0];
+  if (!issue || !isField(field)) return { ok: false, field: null, message: 'signin.err.generic' };
+  const params = { field: fieldLabels[field] };
+  return issue.code === 'too_big' && typeof issue.maximum === 'number'
+    ? { ok: false, field, message: 'signin.err.tooLong', params: { ...params, max: issue.maximum } }
+    : { ok: false, field, message: 'signin.err.field', params };
 }

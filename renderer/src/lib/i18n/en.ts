@@ -34,6 +34,8 @@ export const en = {
   'call.noneHint': 'When a call rings it appears here and as a desktop alert.',
   'call.unknownCaller': 'Unknown caller',
   'call.noNumber': 'No caller ID',
+  'call.incomingFrom': 'Incoming call from {number}',
+  'call.incomingHidden': 'Incoming call from a hidden number',
   'call.line': 'line',
   'call.extension': 'Extension',
   'call.queue': 'Queue {queue}',
@@ -104,6 +106,8 @@ export const en = {
   'signin.startDemo': 'Start the demo',
   'signin.signedInAs': 'Signed in as {identity}',
   'signin.signedInToken': 'Signed in with an account token',
+  'signin.refusedAs': 'Not signed in as {identity}: {reason}',
+  'signin.refusedToken': 'Not signed in with the account token: {reason}',
   'signin.signOut': 'Sign out',
   'signin.demoActive':
     'You are using the built-in demo: no account needed. Choose Voicenter account to take real calls.',
@@ -114,6 +118,8 @@ export const en = {
   'signin.err.token': 'Paste your account token.',
   'signin.err.tokenShort': 'That token is too short to be a Voicenter token.',
   'signin.err.generic': 'Please check the form and try again.',
+  'signin.err.tooLong': '“{field}” is too long: at most {max} characters.',
+  'signin.err.field': '“{field}” does not look right.',
 
   'settings.title': 'Settings',
   'settings.account': 'Account',

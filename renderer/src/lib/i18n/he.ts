@@ -34,6 +34,8 @@ export const he: Dictionary = {
   'call.noneHint': 'כששיחה מצלצלת היא מופיעה כאן וכהתראה בשולחן העבודה.',
   'call.unknownCaller': 'מתקשר לא מזוהה',
   'call.noNumber': 'מספר חסוי',
+  'call.incomingFrom': 'שיחה נכנסת מ-{number}',
+  'call.incomingHidden': 'שיחה נכנסת ממספר חסוי',
   'call.line': 'קו',
   'call.extension': 'שלוחה',
   'call.queue': 'תור {queue}',
@@ -104,6 +106,8 @@ export const he: Dictionary = {
   'signin.startDemo': 'הפעלת ההדגמה',
   'signin.signedInAs': 'מחובר בתור {identity}',
   'signin.signedInToken': 'מחובר באמצעות טוקן חשבון',
+  'signin.refusedAs': 'לא מחובר בתור {identity}: {reason}',
+  'signin.refusedToken': 'לא מחובר באמצעות טוקן החשבון: {reason}',
   'signin.signOut': 'התנתקות',
   'signin.demoActive':
     'אתם משתמשים בהדגמה המובנית, ללא חשבון. בחרו ״חשבון Voicenter״ כדי לקבל שיחות אמיתיות.',
@@ -114,6 +118,8 @@ export const he: Dictionary = {
   'signin.err.token': 'נא להדביק את טוקן החשבון.',
   'signin.err.tokenShort': 'הטוקן קצר מכדי להיות טוקן של Voicenter.',
   'signin.err.generic': 'נא לבדוק את הטופס ולנסות שוב.',
+  'signin.err.tooLong': 'הערך בשדה „{field}” ארוך מדי: עד {max} תווים.',
+  'signin.err.field': 'הערך בשדה „{field}” לא נראה תקין.',
 
   'settings.title': 'הגדרות',
   'settings.account': 'חשבון',

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { page } from 'vitest/browser';
+import type { OutboxItemView } from '@shared/ipc/outbox';
+import CallAnnouncer from '@renderer/components/CallAnnouncer.svelte';
+import SignIn from '@renderer/components/SignIn.svelte';
+import OutboxStrip from '@renderer/components/rocketchat/OutboxStrip.svelte';
+import RoomPanel from '@renderer/components/rocketchat/RoomPanel.svelte';
+import { main } from './support/fake-main';
+import { render } from './support/render.svelte';
+import {
+  makeCalls,
+  makeRoom,
+  makeSnapshot,
+  NOW,
+  signedInRocketChat,
+  talkingCall,
+} from './support/snapshot';
+
+// What a new user found wrong in the window, each checked where it shows.
+
+const sentItem = (index: number): OutboxItemView => ({
+  id: `a${index}`,
+  target: 'rocketchat',
+  label: `Hold (room ${index})`,
+  ivrid: 'call-7',
+  state: 'sent',
+  attempts: 1,
+  reason: null,
+  nextAttemptAt: null,
+  createdAt: NOW - 10_000 + index,
+  updatedAt: NOW - 10_000 + index,
+  doubt: null,
+});
+
+describe('the outbox strip', () => {
+  it('counts every sent action on its button and lists as many', async () => {
+    const items = Array.from({ length: 8 }, (_, index) => sentItem(index + 1));
+    render(OutboxStrip, { items, now: NOW });
+    await page.getByRole('button', { name: 'Show sent (8)' }).click();
+    await expect.poll(() => page.getByTestId('outbox-item').all()).toHaveLength(8);
+    // Newest first.
+    await expect.element(page.getByTestId('outbox-item').first()).toHaveTextContent('room 8');
+  });
+});
+
+describe('the room panel’s End', () => {
+  const onCall = () =>
+    makeSnapshot({
+      calls: makeCalls({ currentCall: talkingCall() }),
+      rocketchat: signedInRocketChat({ rooms: [makeRoom()] }),
+    });
+
+  it('asks before it sends the end to the room, as SignalWire’s End does', async () => {
+    render(RoomPanel, { snapshot: onCall(), now: NOW });
+    await page.getByRole('button', { name: 'End', exact: true }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect.element(dialog).toHaveTextContent('Send the end of the call to the room?');
+    expect(main.callsTo('roomAction')).toEqual([]);
+
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.element(page.getByRole('alertdialog')).not.toBeInTheDocument();
+    expect(main.callsTo('roomAction')).toEqual([]);
+
+    await page.getByRole('button', { name: 'End', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, end it in the room' }).click();
+    expect(main.callsTo('roomAction')).toEqual([['call-7', 'end']]);
+  });
+
+  it('offers "Open in Rocket.Chat" as a link-like button, not as a wide field', async () => {
+    render(RoomPanel, { snapshot: onCall(), now: NOW });
+    const open = page.getByRole('button', { name: 'Open in Rocket.Chat' });
+    await expect.element(open).toBeVisible();
+    expect(getComputedStyle(open.element()).textDecorationLine).toBe('underline');
+    const panel = page.getByTestId('rocketchat-panel').element().getBoundingClientRect();
+    expect(open.element().getBoundingClientRect().width).toBeLessThan(panel.width / 2);
+  });
+});
+
+describe('the account in Settings', () => {
+  it('says the sign-in was refused when main gave up on it, not "Signed in as"', async () => {
+    const snapshot = makeSnapshot({
+      mode: 'account',
+      connection: {
+        state: {
+          status: 'offline',
+          reason: 'Voicenter refused the sign-in.',
+          nextRetryAt: null,
+          fatal: true,
+        },
+        offlineSays: { code: 'login.rejected', params: { loginType: 'user' } },
+        lastEventAt: null,
+        tokenExpiresAt: null,
+        malformedEvents: 0,
+      },
+    });
+    snapshot.settings.voicenter.identity = 'agent@example.co.il';
+    render(SignIn, { snapshot, heading: false });
+    const refused = page.getByTestId('signin-refused');
+    await expect.element(refused).toHaveTextContent(/^Not signed in as agent@example\.co\.il: /);
+    await expect.element(refused).toHaveAttribute('role', 'alert');
+    await expect.element(page.getByText(/Signed in as/)).not.toBeInTheDocument();
+    await expect.element(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  });
+});
+
+describe('the incoming-call announcement', () => {
+  it('tells a screen reader once per ringing call, in words', async () => {
+    const ringing = (ivrid: string, callerPhone: string) =>
+      makeCalls({ currentCall: talkingCall({ ivrid, callerPhone, status: 'ringing' }) });
+    const shown = render(CallAnnouncer, { calls: makeCalls() });
+    const region = page.getByTestId('call-announcer');
+    await expect.element(region).toHaveAttribute('aria-live', 'assertive');
+    await expect.element(region).toHaveTextContent('');
+
+    shown.update((props) => (props.calls = ringing('call-1', '0501234567')));
+    await expect.element(region).toHaveTextContent('Incoming call from \u2068050-123-4567\u2069');
+
+    // Answering does not announce the same call again; the next one is announced.
+    shown.update((props) => (props.calls = makeCalls({ currentCall: talkingCall() })));
+    await expect.element(region).toHaveTextContent('Incoming call from \u2068050-123-4567\u2069');
+    shown.update((props) => (props.calls = ringing('call-2', '')));
+    await expect.element(region).toHaveTextContent('Incoming call from a hidden number');
+  });
+});
