@@ -149,6 +149,12 @@ describe.skipIf(reason !== null)('every screen in Hebrew', () => {
         })
         .toMatch(/[\u0590-\u05FF]/);
     }
+    // The test ring's answer (sent, or why not: main's words in Hebrew).
+    await app.page.getByTestId('test-ring').click();
+    await app.page
+      .locator('[data-testid="settings"] [role="status"], [data-testid="settings-error"]')
+      .first()
+      .waitFor({ timeout: 15_000 });
     expect(await englishOn('settings')).toEqual([]);
   });
 
@@ -159,6 +165,30 @@ describe.skipIf(reason !== null)('every screen in Hebrew', () => {
     for (let index = 0; index < count; index += 1)
       expect(await notices.nth(index).textContent()).toMatch(/[\u0590-\u05FF]/);
     expect(await englishOn('notices')).toEqual([]);
+  });
+});
+
+describe.skipIf(reason !== null)('the language is main’s setting', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    app = await startApp();
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('the window’s picker changes it in main, so the tray and notifications follow', async () => {
+    await expect
+      .poll(() => app.page.evaluate(() => document.documentElement.lang), { timeout: 20_000 })
+      .toBe('en');
+    await app.page.getByTestId('language-toggle').click();
+    await expect
+      .poll(() => app.host.core.view().settings.language?.locale, { timeout: 10_000 })
+      .toBe('he');
+    expect(app.host.core.view().settings.language?.choice).toBe('he');
+    expect(await app.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
   });
 });
 
