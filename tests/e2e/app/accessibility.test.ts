@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectAccessible, saveScreen } from './axe';
+import { skipReason, startApp, type RunningApp } from './harness';
+
+// Every screen through axe-core, in English and Hebrew, light and dark: zero serious or critical
+// violations. The theme follows the system (prefers-color-scheme), so the test switches Chromium's;
+// the language is main's setting, switched from the window as the agent would.
+const reason = skipReason();
+if (reason) console.warn(`[skip] e2e accessibility: ${reason}`);
+
+const LANGUAGES = ['en', 'he'] as const;
+const THEMES = ['light', 'dark'] as const;
+type Language = (typeof LANGUAGES)[number];
+
+async function useLanguage(page: Page, language: Language): Promise<void> {
+  if ((await page.evaluate(() => document.documentElement.lang)) === language) return;
+  // The settings drawer is modal: the top bar's language button is behind it.
+  if (await page.getByTestId('settings-drawer').isVisible()) await page.keyboard.press('Escape');
+  await page.getByTestId('language-toggle').click();
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 10_000 })
+    .toBe(language);
+}
+
+/** Each language and theme in turn, the screen checked and photographed in each. */
+async function everyLook(
+  page: Page,
+  screen: string,
+  show: () => Promise<void> = async () => {},
+): Promise<void> {
+  const failures: string[] = [];
+  for (const language of LANGUAGES) {
+    for (const theme of THEMES) {
+      await useLanguage(page, language);
+      await page.emulateMedia({ colorScheme: theme });
+      await show();
+      const name = `${screen}-${language}-${theme}`;
+      await saveScreen(page, name);
+      await expectAccessible(page, name).catch((error: Error) => failures.push(error.message));
+    }
+  }
+  expect(failures).toEqual([]);
+}
+
+/** A notifier that always fails, so main raises a notice the window must show. */
+const failingNotifier = {
+  notifier: {
+    notify: () => Promise.reject(new Error('no notification service on this test machine')),
+    dismiss: () => {},
+  },
+  available: true,
+};
+
+describe.skipIf(reason !== null)('every screen passes axe, in both languages and themes', () => {
+  let app: RunningApp;
+  const page = () => app.page;
+
+  beforeAll(async () => {
+    app = await startApp({
+      demoSpeed: 2,
+      viewport: { width: 1200, height: 900 },
+      notifier: failingNotifier,
+    });
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('the calls screen with a demo call, its Rocket.Chat room and SignalWire panel', async () => {
+    const card = page().getByTestId('call-card');
+    await expect.poll(() => card.getAttribute('data-status'), { timeout: 30_000 }).toBe('talking');
+    await page().getByRole('button', { name: 'Open room' }).click();
+    await page().getByTestId('room').waitFor({ timeout: 15_000 });
+    await page().getByTestId('sw-editor').waitFor({ timeout: 15_000 });
+    await everyLook(page(), 'calls');
+  });
+
+  it('notices from main', async () => {
+    await page().getByTestId('notice').first().waitFor({ timeout: 30_000 });
+    await everyLook(page(), 'notices');
+  });
+
+  it('the call history', async () => {
+    await everyLook(page(), 'history', async () => {
+      await page().getByTestId('screen-history').click();
+      await page().getByTestId('history-panel').waitFor({ timeout: 10_000 });
+    });
+    await page().getByTestId('screen-calls').click();
+  });
+
+  it('the settings drawer: account, alerts, Rocket.Chat and SignalWire settings', async () => {
+    await everyLook(page(), 'settings', async () => {
+      if (!(await page().getByTestId('settings-drawer').isVisible()))
+        await page().getByTestId('open-settings').click();
+      await page().getByTestId('settings').waitFor();
+    });
+  });
+
+  it('the sign-in forms: user, account and token', async () => {
+    for (const type of ['user', 'account', 'token'] as const) {
+      await everyLook(page(), `signin-${type}`, async () => {
+        if (!(await page().getByTestId('settings-drawer').isVisible()))
+          await page().getByTestId('open-settings').click();
+        await page().getByTestId('source-voicenter').check();
+        await page().getByTestId(`login-type-${type}`).check();
+      });
+    }
+    await page().getByTestId('close-settings').click();
+  });
+});
+
+describe.skipIf(reason !== null)('the team board passes axe, in both languages and themes', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    app = await startApp({
+      config: {
+        version: 1,
+        app: { mode: 'demo' },
+        demo: { enabled: true, scenario: 'team-board:200:20', seed: 1 },
+        voicenter: { ownExtensions: ['1234567'] },
+        notifications: { enabled: false },
+      },
+      viewport: { width: 1200, height: 900 },
+      notifier: { notifier: { notify: async () => {}, dismiss: () => {} }, available: true },
+    });
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('the team board', async () => {
+    await app.page.getByTestId('screen-board').click({ timeout: 30_000 });
+    await app.page.getByTestId('board-row').first().waitFor({ timeout: 30_000 });
+    await everyLook(app.page, 'board');
+  });
+});
