@@ -70,10 +70,7 @@ export function createAutoUpdater(options: {
           'update-downloaded',
           (info: { version: string }) => listener({ type: 'downloaded', version: info.version }),
         ],
-        [
-          'error',
-          (error: Error) => listener({ type: 'error', message: error.message }),
-        ],
+        ['error', (error: Error) => listener({ type: 'error', message: error.message })],
       ];
       const emitter = autoUpdater as unknown as {
         on(event: string, handler: (...args: never[]) => void): void;
