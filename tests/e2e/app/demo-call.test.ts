@@ -147,7 +147,7 @@ describe.skipIf(reason !== null)('demo call in the window', () => {
 
   it('runs the self-checks from the settings drawer: test ring and diagnostics', async () => {
     const page = app.page;
-    await page.getByTestId('open-settings').click();
+    await page.getByRole('button', { name: 'Settings' }).click();
     const alertsUnavailable = (await page.getByTestId('alerts-unavailable').count()) > 0;
 
     await page.getByTestId('test-ring').click();
@@ -169,6 +169,6 @@ describe.skipIf(reason !== null)('demo call in the window', () => {
     expect(await page.getByTestId('download-diagnostics').getAttribute('download')).toMatch(
       /^ringside-diagnostics-\d{4}-\d{2}-\d{2}\.txt$/,
     );
-    await page.getByTestId('close-settings').click();
+    await page.getByRole('button', { name: 'Close' }).click();
   });
 });

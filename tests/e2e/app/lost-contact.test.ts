@@ -27,7 +27,7 @@ describe.skipIf(reason !== null)('window without main', () => {
     await expect
       .poll(() => app.page.getByTestId('ipc-lost').textContent(), { timeout: 15_000 })
       .toContain("Lost contact with Ringside's main process.");
-    await app.page.getByTestId('reconnect').click();
+    await app.page.getByRole('button', { name: 'Reconnect' }).click();
     await expect
       .poll(() => badge.getByRole('alert').textContent(), { timeout: 5_000 })
       .toContain("Lost contact with Ringside's main process.");

@@ -39,7 +39,7 @@ describe.skipIf(reason !== null)('an action whose answer was lost, in the window
     });
     await expect.poll(() => card.getAttribute('data-status'), { timeout: 15_000 }).toBe('ringing');
     tel.answer(AGENT, 'DOUBT-1');
-    await app.page.getByTestId('open-room').click();
+    await app.page.getByRole('button', { name: 'Open room' }).click();
     const room = app.page.getByTestId('room');
     await expect.poll(() => room.getAttribute('data-status'), { timeout: 15_000 }).toBe('open');
     const rid = (await room.getAttribute('data-rid')) ?? '';

@@ -27,7 +27,7 @@ describe.skipIf(reason !== null)(
       await expect
         .poll(() => card().getAttribute('data-status'), { timeout: 30_000 })
         .toBe('talking');
-      await app.page.getByTestId('open-room').click();
+      await app.page.getByRole('button', { name: 'Open room' }).click();
       await expect.poll(() => room().getAttribute('data-status'), { timeout: 15_000 }).toBe('open');
       const rid = await room().getAttribute('data-rid');
       expect(rid).toMatch(/^[A-Za-z0-9]{17}$/);
@@ -40,9 +40,13 @@ describe.skipIf(reason !== null)(
         .toBe('ended');
       const form = app.page.getByTestId('wrapup-form');
       await form.waitFor({ timeout: 15_000 });
-      await app.page.getByTestId('wrapup-comment').fill('Customer asked about order ORD-12345');
-      await app.page.getByTestId('wrapup-tags').fill('orders, follow-up');
-      await app.page.getByTestId('wrapup-submit').click();
+      await app.page
+        .getByRole('textbox', { name: 'Comment' })
+        .fill('Customer asked about order ORD-12345');
+      await app.page
+        .getByRole('textbox', { name: 'Tags (comma-separated)' })
+        .fill('orders, follow-up');
+      await app.page.getByRole('button', { name: 'Close room' }).click();
       await expect
         .poll(() => room().getAttribute('data-status'), { timeout: 15_000 })
         .toBe('closed');

@@ -21,8 +21,8 @@ describe.skipIf(reason !== null)('sign-in form', () => {
   beforeAll(async () => {
     sim = await startVoicenterSim({ seed: 7, speed: 1 });
     app = await startApp();
-    await app.page.getByTestId('open-settings').click();
-    await app.page.getByTestId('source-voicenter').click();
+    await app.page.getByRole('button', { name: 'Settings' }).click();
+    await app.page.getByRole('radio', { name: 'Voicenter account' }).click();
   });
 
   afterAll(async () => {
@@ -31,44 +31,50 @@ describe.skipIf(reason !== null)('sign-in form', () => {
   });
 
   it('refuses empty and malformed input with a plain message', async () => {
-    await form().getByTestId('signin-submit').click();
+    await form().getByRole('button', { name: 'Sign in' }).click();
     expect(await error().textContent()).toBe('Enter your email address.');
-    expect(await form().getByTestId('signin-email').getAttribute('aria-invalid')).toBe('true');
+    expect(await form().getByRole('textbox', { name: 'Email' }).getAttribute('aria-invalid')).toBe(
+      'true',
+    );
 
-    await form().getByTestId('signin-email').fill('agent');
-    await form().getByTestId('signin-submit').click();
+    await form().getByRole('textbox', { name: 'Email' }).fill('agent');
+    await form().getByRole('button', { name: 'Sign in' }).click();
     expect(await error().textContent()).toBe('That email address does not look right.');
 
-    await form().getByTestId('signin-email').fill('agent@example.co.il');
-    await form().getByTestId('signin-submit').click();
+    await form().getByRole('textbox', { name: 'Email' }).fill('agent@example.co.il');
+    await form().getByRole('button', { name: 'Sign in' }).click();
     expect(await error().textContent()).toBe('Enter your password.');
 
-    await form().getByTestId('login-type-token').check();
-    await form().getByTestId('signin-token').fill('short');
-    await form().getByTestId('signin-submit').click();
+    await form().getByRole('radio', { name: 'Token' }).check();
+    await form().getByRole('textbox', { name: 'Account token' }).fill('short');
+    await form().getByRole('button', { name: 'Sign in' }).click();
     expect(await error().textContent()).toBe('That token is too short to be a Voicenter token.');
 
-    await form().getByTestId('signin-show-server').click();
-    await form().getByTestId('signin-token').fill('a-long-enough-token');
+    await form().getByRole('button', { name: 'White-label login server' }).click();
+    await form().getByRole('textbox', { name: 'Account token' }).fill('a-long-enough-token');
     const secureUrl =
       'The address must start with https:// so that passwords and tokens never cross the network in clear text.';
-    await form().getByTestId('signin-server').fill('not a web address');
-    await form().getByTestId('signin-submit').click();
+    await form()
+      .getByRole('textbox', { name: 'Login server address (optional)' })
+      .fill('not a web address');
+    await form().getByRole('button', { name: 'Sign in' }).click();
     expect(await error().textContent()).toBe(secureUrl);
     await form()
-      .getByTestId('signin-server')
+      .getByRole('textbox', { name: 'Login server address (optional)' })
       .fill('http://login.reseller.example/monitorAPI/Login');
-    await form().getByTestId('signin-submit').click();
+    await form().getByRole('button', { name: 'Sign in' }).click();
     expect(await error().textContent()).toBe(secureUrl);
     expect(await app.page.getByTestId('mode').textContent()).toBe('Demo');
   });
 
   it('shows the login server’s refusal in plain words and never echoes the password', async () => {
-    await form().getByTestId('login-type-user').check();
-    await form().getByTestId('signin-email').fill(DEMO_CREDENTIALS.user.email);
-    await form().getByTestId('signin-password').fill('wrong-pin-9876');
-    await form().getByTestId('signin-server').fill(sim.loginBaseUrl);
-    await form().getByTestId('signin-submit').click();
+    await form().getByRole('radio', { name: 'Email' }).check();
+    await form().getByRole('textbox', { name: 'Email' }).fill(DEMO_CREDENTIALS.user.email);
+    await form().getByLabel('Password', { exact: true }).fill('wrong-pin-9876');
+    await form()
+      .getByRole('textbox', { name: 'Login server address (optional)' })
+      .fill(sim.loginBaseUrl);
+    await form().getByRole('button', { name: 'Sign in' }).click();
 
     await expect.poll(() => error().textContent(), { timeout: 20_000 }).toMatch(/\w+/);
     const message = (await error().textContent()) ?? '';
@@ -78,8 +84,8 @@ describe.skipIf(reason !== null)('sign-in form', () => {
   });
 
   it('signs in to the account, connects, and signs out again', async () => {
-    await form().getByTestId('signin-password').fill(DEMO_CREDENTIALS.user.pin);
-    await form().getByTestId('signin-submit').click();
+    await form().getByLabel('Password', { exact: true }).fill(DEMO_CREDENTIALS.user.pin);
+    await form().getByRole('button', { name: 'Sign in' }).click();
 
     await expect
       .poll(() => app.page.getByTestId('mode').textContent(), { timeout: 20_000 })
@@ -96,11 +102,11 @@ describe.skipIf(reason !== null)('sign-in form', () => {
       .toBe('connected');
     await saveScreenshot(app.page, 'signed-in-settings');
 
-    await app.page.getByTestId('sign-out').click();
+    await app.page.getByRole('button', { name: 'Sign out' }).click();
     await expect
       .poll(() => app.page.getByTestId('mode').textContent(), { timeout: 10_000 })
       .toBe('Signed out');
-    await app.page.getByTestId('close-settings').click();
+    await app.page.getByRole('button', { name: 'Close' }).click();
     // Signed out, the window offers the form (and the demo) in place of the call card.
     expect(await app.page.locator('main').getByTestId('signin').count()).toBe(1);
     expect(await app.page.getByTestId('call-card').count()).toBe(0);

@@ -24,8 +24,10 @@ describe.skipIf(reason !== null)('a SignalWire user event from the call card', (
         timeout: 30_000,
       })
       .toMatch(/ringing|talking/);
-    await app.page.getByTestId('sw-editor').fill('["not", "an", "object"]');
-    expect(await app.page.getByTestId('sw-send').isDisabled()).toBe(true);
+    await app.page
+      .getByRole('textbox', { name: 'Event (a JSON object)' })
+      .fill('["not", "an", "object"]');
+    expect(await app.page.getByRole('button', { name: 'Send event' }).isDisabled()).toBe(true);
     expect((await app.page.getByTestId('sw-editor-status').textContent())?.trim()).not.toBe('');
     expect(app.host.core.demo()?.signalwire.journal() ?? []).toEqual([]);
   });
@@ -34,9 +36,9 @@ describe.skipIf(reason !== null)('a SignalWire user event from the call card', (
     const link = app.page.getByTestId('sw-link');
     await link.waitFor({ timeout: 15_000 });
     await app.page
-      .getByTestId('sw-editor')
+      .getByRole('textbox', { name: 'Event (a JSON object)' })
       .fill('{"type": "order.confirmed", "order_id": "ORD-12345"}');
-    await app.page.getByTestId('sw-send').click();
+    await app.page.getByRole('button', { name: 'Send event' }).click();
 
     const entry = app.page.getByTestId('sw-history-entry').first();
     await expect.poll(() => entry.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
