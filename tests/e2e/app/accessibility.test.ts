@@ -138,3 +138,31 @@ describe.skipIf(reason !== null)('the team board passes axe, in both languages a
     await everyLook(app.page, 'board');
   });
 });
+
+describe.skipIf(reason !== null)('signed out: the sign-in screen and every sign-in form', () => {
+  let app: RunningApp;
+
+  beforeAll(async () => {
+    app = await startApp({
+      config: { version: 1, app: { mode: 'signed-out' }, notifications: { enabled: false } },
+      viewport: { width: 1200, height: 900 },
+    });
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('the sign-in screen', async () => {
+    await app.page.locator('main').getByTestId('signin').waitFor({ timeout: 20_000 });
+    await everyLook(app.page, 'signed-out');
+  });
+
+  it('the settings with the Rocket.Chat and SignalWire sign-in forms', async () => {
+    await everyLook(app.page, 'settings-signed-out', async () => {
+      if (!(await app.page.getByTestId('settings-drawer').isVisible()))
+        await app.page.getByRole('button', { name: /^(Settings|הגדרות)$/ }).click();
+      await app.page.getByTestId('rocketchat-sign-in').waitFor();
+    });
+  });
+});
