@@ -5,11 +5,14 @@ import CallAnnouncer from '@renderer/components/CallAnnouncer.svelte';
 import SignIn from '@renderer/components/SignIn.svelte';
 import OutboxStrip from '@renderer/components/rocketchat/OutboxStrip.svelte';
 import RoomPanel from '@renderer/components/rocketchat/RoomPanel.svelte';
+import PresetsEditor from '@renderer/components/signalwire/PresetsEditor.svelte';
+import SignalWirePanel from '@renderer/components/signalwire/SignalWirePanel.svelte';
 import { main } from './support/fake-main';
 import { render } from './support/render.svelte';
 import {
   makeCalls,
   makeRoom,
+  makeSignalWire,
   makeSnapshot,
   NOW,
   signedInRocketChat,
@@ -120,5 +123,52 @@ describe('the incoming-call announcement', () => {
     await expect.element(region).toHaveTextContent('Incoming call from \u2068050-123-4567\u2069');
     shown.update((props) => (props.calls = ringing('call-2', '')));
     await expect.element(region).toHaveTextContent('Incoming call from a hidden number');
+  });
+});
+
+describe('preset labels in a narrow window', () => {
+  const LABEL = 'Customer asked for a callback tomorrow';
+  const presets = [{ label: LABEL, event: { type: 'callback.requested' } }];
+
+  /** Renders into a box as narrow as the settings drawer's body or a card at 400 px. */
+  function narrow(width: number): () => void {
+    const style = document.body.style.width;
+    document.body.style.width = `${width}px`;
+    return () => (document.body.style.width = style);
+  }
+
+  it('shows the whole label in the presets editor', async () => {
+    const restore = narrow(380);
+    try {
+      render(PresetsEditor, { presets });
+      const input = page.getByRole('textbox', { name: 'Label' });
+      await expect.element(input).toHaveValue(LABEL);
+      const element = input.element() as HTMLInputElement;
+      expect(element.scrollWidth).toBeLessThanOrEqual(element.clientWidth);
+    } finally {
+      restore();
+    }
+  });
+
+  it('wraps a long preset button inside the card rather than cutting it', async () => {
+    const restore = narrow(300);
+    try {
+      const signalwire = makeSignalWire({
+        configured: true,
+        mode: 'relay',
+        presets,
+        calls: [{ ivrid: 'call-7', signalwireCallId: 'sw-1', source: 'customdata', ended: false }],
+      });
+      render(SignalWirePanel, {
+        snapshot: makeSnapshot({ calls: makeCalls({ currentCall: talkingCall() }), signalwire }),
+      });
+      await expect.element(page.getByRole('button', { name: LABEL })).toBeVisible();
+      const button = page.getByRole('button', { name: LABEL }).element();
+      const card = page.getByTestId('signalwire-panel').element().getBoundingClientRect();
+      expect(button.scrollWidth).toBeLessThanOrEqual(button.clientWidth);
+      expect(button.getBoundingClientRect().right).toBeLessThanOrEqual(card.right);
+    } finally {
+      restore();
+    }
   });
 });
