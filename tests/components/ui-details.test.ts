@@ -9,6 +9,7 @@ import PresetsEditor from '@renderer/components/signalwire/PresetsEditor.svelte'
 import SignalWirePanel from '@renderer/components/signalwire/SignalWirePanel.svelte';
 import { main } from './support/fake-main';
 import { render } from './support/render.svelte';
+import { i18n } from '@renderer/lib/i18n.svelte';
 import {
   makeCalls,
   makeRoom,
@@ -123,6 +124,21 @@ describe('the incoming-call announcement', () => {
     await expect.element(region).toHaveTextContent('Incoming call from \u2068050-123-4567\u2069');
     shown.update((props) => (props.calls = ringing('call-2', '')));
     await expect.element(region).toHaveTextContent('Incoming call from a hidden number');
+  });
+
+  it('speaks the agent’s language, even when main’s setting arrives after the ring', async () => {
+    const calls = makeCalls({
+      currentCall: talkingCall({ ivrid: 'call-3', callerPhone: '0501234567', status: 'ringing' }),
+    });
+    render(CallAnnouncer, { calls });
+    const region = page.getByTestId('call-announcer');
+    await expect.element(region).toHaveTextContent('Incoming call from');
+    i18n.setLocale('he');
+    try {
+      await expect.element(region).toHaveTextContent('שיחה נכנסת מ-\u2068050-123-4567\u2069');
+    } finally {
+      i18n.setLocale('en');
+    }
   });
 });
 
