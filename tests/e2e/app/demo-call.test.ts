@@ -142,7 +142,8 @@ describe.skipIf(reason !== null)('demo call in the window', () => {
     const shot = await saveScreenshot(app.page, 'demo-call-hebrew');
     expect(statSync(shot).size).toBeGreaterThan(10_000);
     await app.page.getByTestId('language-toggle').click();
-    expect(await app.page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    // The language is main's setting now: the window turns once main's view says so.
+    await expect.poll(() => app.page.evaluate(() => document.documentElement.dir)).toBe('ltr');
   });
 
   it('runs the self-checks from the settings drawer: test ring and diagnostics', async () => {
