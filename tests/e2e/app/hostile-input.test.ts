@@ -28,26 +28,28 @@ describe.skipIf(reason !== null)('the window when the host meets bad input', () 
 
   it('says a value is too long, and keeps working, for 300 KB and for 2 MB', async () => {
     const { page } = app;
-    await page.getByTestId('open-settings').click();
+    await page.getByRole('button', { name: 'Settings' }).click();
     const form = page.getByTestId('sw-settings');
-    await form.locator('#sw-relay-url').fill('https://relay.example.org/signalwire');
+    await form
+      .getByRole('textbox', { name: 'Relay URL' })
+      .fill('https://relay.example.org/signalwire');
     const message = page.getByTestId('sw-settings-message');
 
-    await form.locator('#sw-token').fill('r'.repeat(300_000));
+    await form.getByLabel('Relay token (optional)').fill('r'.repeat(300_000));
     await page.getByTestId('sw-settings-save').click();
     await expect
       .poll(() => message.textContent(), { timeout: 15_000 })
       .toContain('The relay token is too long for Ringside to accept');
     expect(await message.getAttribute('class')).toContain('bad');
 
-    await form.locator('#sw-token').fill('r'.repeat(2_000_000));
+    await form.getByLabel('Relay token (optional)').fill('r'.repeat(2_000_000));
     await page.getByTestId('sw-settings-save').click();
     await expect
       .poll(() => message.textContent(), { timeout: 15_000 })
       .toContain('This value is too long for Ringside to accept.');
 
     // Still linked: a normal save goes through.
-    await form.locator('#sw-token').fill('relay-token-123');
+    await form.getByLabel('Relay token (optional)').fill('relay-token-123');
     await page.getByTestId('sw-settings-save').click();
     await expect.poll(() => message.getAttribute('class'), { timeout: 15_000 }).toContain('good');
     expect(await page.getByTestId('ipc-lost').count()).toBe(0);

@@ -17,7 +17,7 @@ describe.skipIf(reason !== null)('forms refuse plain-http servers with the one m
     app = await startApp({
       config: { version: 1, app: { mode: 'signed-out' }, demo: { enabled: true } },
     });
-    await app.page.getByTestId('open-settings').click();
+    await app.page.getByRole('button', { name: 'Settings' }).click();
   });
 
   afterAll(async () => {
@@ -26,15 +26,17 @@ describe.skipIf(reason !== null)('forms refuse plain-http servers with the one m
 
   it('Rocket.Chat sign-in', async () => {
     const form = app.page.getByTestId('rocketchat-sign-in');
-    await form.getByTestId('rc-server').fill('http://chat.example:80');
-    await form.getByTestId('rc-username').fill('agent');
-    await form.getByTestId('rc-password').fill('pw-Rc55!');
-    await form.getByTestId('rc-sign-in').click();
+    await form.getByRole('textbox', { name: 'Server address' }).fill('http://chat.example:80');
+    await form.getByRole('textbox', { name: 'Username or email' }).fill('agent');
+    await form.getByLabel('Password', { exact: true }).fill('pw-Rc55!');
+    await form.getByRole('button', { name: 'Sign in' }).click();
     expect(await app.page.getByTestId('rc-error').textContent()).toBe(ENGLISH);
   });
 
   it('SignalWire relay URL, and the same words in Hebrew', async () => {
-    await app.page.locator('#sw-relay-url').fill('http://voice.example.org/signalwire');
+    await app.page
+      .getByRole('textbox', { name: 'Relay URL' })
+      .fill('http://voice.example.org/signalwire');
     await app.page.getByTestId('sw-settings-save').click();
     const message = app.page.getByTestId('sw-settings-message');
     expect((await message.textContent())?.trim()).toBe(ENGLISH);

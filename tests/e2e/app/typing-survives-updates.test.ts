@@ -74,18 +74,19 @@ describe.skipIf(reason !== null)('typing survives live updates', () => {
 
   it('keeps the wrap-up comment and tags through every push, and closes the room with them', async () => {
     await answeredCall('WRAP-1', '0547654321');
-    await app.page.getByTestId('open-room').click();
+    await app.page.getByRole('button', { name: 'Open room' }).click();
     const room = app.page.getByTestId('room');
     await expect.poll(() => room.getAttribute('data-status'), { timeout: 15_000 }).toBe('open');
     const rid = (await room.getAttribute('data-rid')) ?? '';
     demo().voicenter.telephony.hangup(AGENT, 'WRAP-1', 'Normal hangup');
     await expect.poll(() => card().getAttribute('data-status'), { timeout: 15_000 }).toBe('ended');
 
-    const comment = app.page.getByTestId('wrapup-comment');
-    const tags = app.page.getByTestId('wrapup-tags');
+    const comment = app.page.getByRole('textbox', { name: 'Comment' });
+    const tags = app.page.getByRole('textbox', { name: 'Tags (comma-separated)' });
     await comment.fill('Wants a refund for order ORD-12345; call back Sunday');
     await tags.fill('billing, callback');
 
+    // In the closed settings drawer, out of the accessibility tree: found by its test id.
     const autoOpen = app.page.getByTestId('rc-auto-open');
     await liveUpdates(6, async (on) => {
       await app.host.core.handlers.updateRocketChatSettings({ autoOpenRoom: on });
@@ -112,7 +113,7 @@ describe.skipIf(reason !== null)('typing survives live updates', () => {
     expect(await tags.inputValue()).toBe('billing, callback');
     await saveScreenshot(app.page, 'wrap-up-after-live-updates');
 
-    await app.page.getByTestId('wrapup-submit').click();
+    await app.page.getByRole('button', { name: 'Close room' }).click();
     await expect
       .poll(
         () =>
@@ -137,10 +138,11 @@ describe.skipIf(reason !== null)('typing survives live updates', () => {
   it('keeps a SignalWire event being written through every push, and sends it as written', async () => {
     await answeredCall('EVENT-1', '0501234567');
     await app.page.getByTestId('sw-link').waitFor({ timeout: 15_000 });
-    const editor = app.page.getByTestId('sw-editor');
+    const editor = app.page.getByRole('textbox', { name: 'Event (a JSON object)' });
     const written = '{"type": "order.confirmed", "order_id": "ORD-777", "note": "typed slowly"}';
     await editor.fill(written);
 
+    // In the closed settings drawer, out of the accessibility tree: found by its test id.
     const mirror = app.page.getByTestId('sw-mirror');
     await liveUpdates(6, async (on) => {
       await app.host.core.handlers.updateSignalWireSettings({ mirrorCallEvents: on });
@@ -148,7 +150,7 @@ describe.skipIf(reason !== null)('typing survives live updates', () => {
     });
     expect(await editor.inputValue()).toBe(written);
 
-    await app.page.getByTestId('sw-send').click();
+    await app.page.getByRole('button', { name: 'Send event' }).click();
     const entry = app.page.getByTestId('sw-history-entry').first();
     await expect.poll(() => entry.getAttribute('data-state'), { timeout: 20_000 }).toBe('sent');
     const sent = demo()
@@ -167,10 +169,12 @@ describe.skipIf(reason !== null)('typing survives live updates', () => {
   });
 
   it('keeps default wrap-up tags being typed in the settings, and saves them as typed', async () => {
-    await app.page.getByTestId('open-settings').click();
-    const field = app.page.getByTestId('rc-default-tags');
+    await app.page.getByRole('button', { name: 'Settings' }).click();
+    const field = app.page.getByRole('textbox', { name: 'Default wrap-up tags (comma-separated)' });
     await field.fill('support, vip, callback');
-    const keepInStep = app.page.getByTestId('rc-keep-in-step');
+    const keepInStep = app.page.getByRole('checkbox', {
+      name: 'Keep the room in step with the call (hold, unhold, end)',
+    });
     await liveUpdates(6, async (on) => {
       await app.host.core.handlers.updateRocketChatSettings({ keepInStep: on });
       await expect.poll(() => keepInStep.isChecked(), { timeout: 10_000 }).toBe(on);
