@@ -105,6 +105,23 @@ describe('the account in Settings', () => {
     await expect.element(page.getByText(/Signed in as/)).not.toBeInTheDocument();
     await expect.element(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   });
+
+  it('draws Sign out as a button, unlike the white text fields beside it', async () => {
+    const snapshot = makeSnapshot({ mode: 'account' });
+    render(SignIn, { snapshot, heading: false });
+    await expect.element(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    const field = document.body.appendChild(document.createElement('input'));
+    field.className = 'input';
+    try {
+      const button = getComputedStyle(page.getByRole('button', { name: 'Sign out' }).element());
+      const input = getComputedStyle(field);
+      expect(button.backgroundColor).not.toBe(input.backgroundColor);
+      expect(button.boxShadow).not.toBe('none');
+      expect(Number(button.fontWeight)).toBeGreaterThan(Number(input.fontWeight));
+    } finally {
+      field.remove();
+    }
+  });
 });
 
 describe('the incoming-call announcement', () => {
