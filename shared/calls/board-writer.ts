@@ -81,14 +81,21 @@ function withoutCall(calls: readonly CallInfo[], ivrid: string): CallInfo[] {
 const EXTENSION_TEXT = ['userName', 'sipUser', 'representativeName', 'peerStatus'] as const;
 
 export class BoardWriter {
-  /** Calls that ended in this event, with their outcome (for `lastCall`). */
+  /** Own calls that ended in this event, with their outcome (for `lastCall`). */
   private readonly ended = new Map<string, { active: ActiveCall; outcome: CallOutcome }>();
   /** The own call this event changed last: it becomes the current call. */
   private touchedOwn: ActiveCall | null = null;
+  /** Whether this event wrote to an own extension: if not, the current call is as it was. */
+  private ownWritten = false;
   /** Set when the whole board was replaced (a snapshot): the current call is looked up afresh. */
   private replaced = false;
-  /** Call lists changed in this event, per extension, until they are written to the records. */
-  private readonly lists = new Map<string, CallInfo[]>();
+  /**
+   * Call lists changed in this event, until they are written to the records: an event changes
+   * one extension's list (`listOwner`), a snapshot may end calls on several (`moreLists`).
+   */
+  private listOwner: string | null = null;
+  private listCalls: CallInfo[] = [];
+  private readonly moreLists = new Map<string, CallInfo[]>();
   private was: ActiveCall | null = null;
   /**
    * The record last read or written, by number: an event reads its extension's record several
@@ -113,12 +120,14 @@ export class BoardWriter {
     this.at = at;
     this.was = this.side.currentCall;
     this.touchedOwn = null;
+    this.ownWritten = false;
     this.replaced = false;
     this.cachedNumber = null;
     this.cachedRecord = undefined;
+    this.listOwner = null;
     // Clearing an empty map would still allocate its table afresh.
     if (this.ended.size > 0) this.ended.clear();
-    if (this.lists.size > 0) this.lists.clear();
+    if (this.moreLists.size > 0) this.moreLists.clear();
   }
 
   get ownExtensions(): string[] {
@@ -141,7 +150,8 @@ export class BoardWriter {
 
   /** The extension's active calls, oldest change first. Never mutated: lists are replaced. */
   callsOf(extension: string): CallInfo[] {
-    return this.lists.get(extension) ?? this.extension(extension)?.calls ?? [];
+    if (extension === this.listOwner) return this.listCalls;
+    return this.moreLists.get(extension) ?? this.extension(extension)?.calls ?? [];
   }
 
   extension(number: string): ExtensionInfo | undefined {
@@ -175,7 +185,8 @@ export class BoardWriter {
     this.board.extensions.clear();
     this.board.active.clear();
     this.board.order.clear();
-    this.lists.clear();
+    this.listOwner = null;
+    this.moreLists.clear();
     this.touchedOwn = null;
     this.replaced = true;
     this.cachedNumber = null;
@@ -209,7 +220,7 @@ export class BoardWriter {
     const list = withoutCall(this.callsOf(value.extension), ivrid);
     list.push(value.call);
     this.setCalls(value.extension, list);
-    if (this.side.ownExtensions.includes(value.extension)) this.touchedOwn = value;
+    if (this.isOwn(value.extension)) this.touchedOwn = value;
   }
 
   /** Ends a call (known or only described by the event) and records it if it was an own one. */
@@ -220,8 +231,9 @@ export class BoardWriter {
       const ivrid = value.call.ivrid;
       this.setCalls(value.extension, withoutCall(this.callsOf(value.extension), ivrid));
     }
-    this.ended.set(key, { active: value, outcome });
-    if (this.side.ownExtensions.includes(value.extension)) {
+    if (this.isOwn(value.extension)) {
+      this.ownWritten = true;
+      this.ended.set(key, { active: value, outcome });
       this.side.recent = addRecent(
         this.side.recent,
         recentFromCall(value, this.at, outcome, cause, fallbackPhone),
@@ -231,11 +243,11 @@ export class BoardWriter {
 
   /** Settles `currentCall` and `lastCall` after the event's writes. */
   finish(): void {
-    for (const [number, calls] of this.lists) {
-      const info = this.extension(number);
-      if (info && info.calls !== calls) this.storeRecord({ ...info, calls });
-    }
+    if (this.listOwner !== null) this.writeCalls(this.listOwner, this.listCalls);
+    for (const [number, calls] of this.moreLists) this.writeCalls(number, calls);
     const was = this.was;
+    // Another extension's event: the agent's current and last call are as they were.
+    if (!this.ownWritten && !this.replaced) return;
     if (was && !this.board.active.has(keyOf(was))) {
       const end = this.ended.get(keyOf(was));
       const last = end?.active ?? was;
@@ -250,7 +262,20 @@ export class BoardWriter {
   }
 
   private setCalls(extension: string, calls: CallInfo[]): void {
-    this.lists.set(extension, calls);
+    if (this.isOwn(extension)) this.ownWritten = true;
+    if (this.listOwner === null || this.listOwner === extension) {
+      this.listOwner = extension;
+      this.listCalls = calls;
+    } else this.moreLists.set(extension, calls);
+  }
+
+  private writeCalls(number: string, calls: CallInfo[]): void {
+    const info = this.extension(number);
+    if (info && info.calls !== calls) this.storeRecord({ ...info, calls });
+  }
+
+  private isOwn(extension: string): boolean {
+    return this.side.ownExtensions.includes(extension);
   }
 
   /**
