@@ -131,6 +131,20 @@ describe.skipIf(reason !== null)('the calls screen by keyboard', () => {
     await expect.poll(() => focusOnRing.isChecked(), { timeout: 10_000 }).toBe(!before);
     await page().keyboard.press('Space');
     await expect.poll(() => focusOnRing.isChecked(), { timeout: 10_000 }).toBe(before);
+    // Test ring by Enter: where no notification service runs, the answer says so and does not
+    // send the agent to settings that are not the cause.
+    const unavailable = (await page().getByTestId('alerts-unavailable').count()) > 0;
+    await drawer.getByRole('button', { name: 'Test ring' }).focus();
+    await page().keyboard.press('Enter');
+    const answer = drawer
+      .locator('[data-testid="settings"] [role="status"], [data-testid="settings-error"]')
+      .first();
+    await answer.waitFor({ timeout: 15_000 });
+    if (unavailable) {
+      expect(await answer.textContent()).toMatch(/notification (service|server)/);
+      expect(await answer.textContent()).not.toMatch(/system settings/);
+    }
+    await drawer.getByRole('checkbox', { name: /Bring Ringside to the front/ }).focus();
     await page().keyboard.press('Escape');
     await expect.poll(() => drawer.isVisible()).toBe(false);
     // Focus goes back to where the agent was, so the next Tab continues from there.
