@@ -147,10 +147,9 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
         );
     },
     locale: () => deps.settings.locale(),
-    onFailure: (message, says) => {
-      notices.add('warning', says ?? message, 'notification-failed');
-      desktop.notificationOutcome(message);
-    },
+    // The window's and the tray's alert health says it, with the platform's way to fix it: one
+    // message, not a notice per failed call beside it.
+    onFailure: (message) => desktop.notificationOutcome(message),
     onShown: () => desktop.notificationOutcome(null),
     callerLine: (call) => history.callerLine(call),
   });
