@@ -7,6 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { startApp, warmUp, type RunningChild } from './app';
+import { round, sleep, startBackground } from './background';
 import { hrtimeMs } from './protocol';
 import { startBenchServer, type BenchServer } from './server';
 import { linearFit, quantile } from './stats';
@@ -307,29 +308,4 @@ function boardWork(entries: { duration: number; changed: number }[]): BoardRun['
 
 export function mib(bytes: number): string {
   return (bytes / 2 ** 20).toFixed(1);
-}
-
-function round(v: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
-}
-
-/** Other extensions' traffic at a steady `rate`, sent as it is due whatever the app keeps up with. */
-function startBackground(server: BenchServer, rate: number): { stop(): number } {
-  const start = hrtimeMs();
-  let sent = 0;
-  const timer = setInterval(() => {
-    const due = Math.floor(((hrtimeMs() - start) * rate) / 1000);
-    for (; sent < due; sent++) server.traffic.step();
-  }, 5);
-  return {
-    stop() {
-      clearInterval(timer);
-      return (sent * 1000) / (hrtimeMs() - start);
-    },
-  };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }

@@ -6,6 +6,7 @@
  */
 import { createPrng } from '../electron/sim/voicenter/prng';
 import { startApp, warmUp, type RunningChild } from './app';
+import { round, sleep, startBackground } from './background';
 import { hrtimeMs, numberKey } from './protocol';
 import { startBenchServer, type BenchClient, type BenchServer } from './server';
 import { quantile } from './stats';
@@ -189,28 +190,4 @@ function distribution(samples: (number | null)[]): Distribution {
     max: values.length > 0 ? round(Math.max(...values)) : null,
     samples: samples.map((v) => (v === null ? null : round(v))),
   };
-}
-
-function round(v: number): number {
-  return Math.round(v * 100) / 100;
-}
-
-/** Other extensions' traffic at a steady `rate`, sent as it is due whatever the app keeps up with. */
-function startBackground(server: BenchServer, rate: number): { stop(): number } {
-  const start = hrtimeMs();
-  let sent = 0;
-  const timer = setInterval(() => {
-    const due = Math.floor(((hrtimeMs() - start) * rate) / 1000);
-    for (; sent < due; sent++) server.traffic.step();
-  }, 5);
-  return {
-    stop() {
-      clearInterval(timer);
-      return (sent * 1000) / (hrtimeMs() - start);
-    },
-  };
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }

@@ -4,6 +4,7 @@
  * collected; a heap that keeps growing per event after warm-up is a leak.
  */
 import { startApp, warmUp, type RunningChild } from './app';
+import { sleep } from './background';
 import type { Sample } from './protocol';
 import { hrtimeMs } from './protocol';
 import { startBenchServer, type BenchClient, type BenchServer } from './server';
@@ -218,8 +219,4 @@ async function untilOrDeadline(promise: Promise<unknown>, deadline: number): Pro
     new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - hrtimeMs())))),
   ]);
   clearTimeout(timer);
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
