@@ -146,8 +146,11 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     dataFolder,
     async stop() {
       await ipc.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      // close() waits for every connection to end; a browser's connection in use would keep it
+      // (and the stop) waiting, so they are all closed right after it.
+      const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
+      await closed;
       await core.stop();
       await logger.close();
     },
