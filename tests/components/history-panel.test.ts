@@ -9,6 +9,7 @@ import type { HistoryView } from '@shared/ipc/history';
 import { ok } from '@shared/ipc/result';
 import { callsView } from '@shared/calls/view';
 import { callStateOf, makeCall, makeRecent } from '@tests/support/calls';
+import { historyView } from '@tests/support/history';
 import { main } from './support/fake-main';
 import { render } from './support/render.svelte';
 import { NOW } from './support/snapshot';
@@ -43,14 +44,8 @@ const entries: HistoryEntry[] = [
   },
 ];
 
-const view = (patch: Partial<HistoryView> = {}): HistoryView => ({
-  total: entries.length,
-  missedUnseen: 0,
-  revision: 1,
-  callers: [],
-  queueAlerts: { alertWaitSeconds: 0, alertWaitingCount: 0, breaches: [] },
-  ...patch,
-});
+const view = (patch: Partial<HistoryView> = {}): HistoryView =>
+  historyView({ total: entries.length, revision: 1, ...patch });
 
 describe('HistoryPanel', () => {
   it('lists the calls main answers, with outcome, who took it and the wrap-up', async () => {

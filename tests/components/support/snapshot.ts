@@ -7,6 +7,8 @@ import type { RocketChatView, RoomView } from '@shared/ipc/rocketchat';
 import type { SignalWireView } from '@shared/ipc/signalwire';
 import type { AppSnapshot, CallsView } from '@shared/ipc/snapshot';
 import { makeCall } from '@tests/support/calls';
+import { desktopView } from '@tests/support/desktop';
+import { historyView } from '@tests/support/history';
 
 /** 2026-03-01 10:00:00 UTC: main's clock in every view. */
 export const NOW = Date.UTC(2026, 2, 1, 10, 0, 0);
@@ -133,24 +135,8 @@ export function makeSnapshot(patch: Partial<AppSnapshot> = {}): AppSnapshot {
     rocketchat: makeRocketChat(),
     signalwire: makeSignalWire(),
     outbox: { items: [] },
-    desktop: {
-      alertMode: 'notify',
-      dnd: { active: false, until: null },
-      missed: { count: 0, label: '' },
-      callLink: null,
-      startAtLogin: false,
-      closeHintShown: false,
-      shortcuts: [],
-      notifications: { status: 'ok', text: '', trayLine: '' },
-      desktopApp: false,
-    },
-    history: {
-      total: 0,
-      missedUnseen: 0,
-      revision: 0,
-      callers: [],
-      queueAlerts: { alertWaitSeconds: 0, alertWaitingCount: 0, breaches: [] },
-    },
+    desktop: desktopView({ desktopApp: false }),
+    history: historyView(),
     now: NOW,
     ...patch,
   };

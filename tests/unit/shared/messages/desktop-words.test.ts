@@ -7,6 +7,7 @@ import { callsView } from '@shared/calls/view';
 import { callAlertFor } from '@core/calls/call-alerts';
 import { callStateOf, makeCall } from '@tests/support/calls';
 import { desktopView } from '@tests/support/desktop';
+import { historyView } from '@tests/support/history';
 
 // Notifications and the tray speak the agent's language; their names and numbers are isolated
 // (FSI … PDI), since a notification is plain text with no <bdi> to lean on.
@@ -52,13 +53,7 @@ function snapshot(
     signalwire: { configured: false } as AppSnapshot['signalwire'],
     outbox: { items: [] },
     desktop: desktopView(),
-    history: {
-      total: 0,
-      missedUnseen: 0,
-      revision: 0,
-      callers: [],
-      queueAlerts: { alertWaitSeconds: 0, alertWaitingCount: 0, breaches: [] },
-    },
+    history: historyView(),
     now: NOW,
   };
 }
