@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkSignIn, whiteLabelServer, type SignInFields } from '@renderer/lib/sign-in-form';
+import { checkSignIn, whiteLabelServer } from '@renderer/lib/sign-in-form';
 import { en } from '@renderer/lib/i18n/en';
 import { he } from '@renderer/lib/i18n/he';
-
-const blank: SignInFields = {
-  loginType: 'user',
-  email: '',
-  username: '',
-  password: '',
-  token: '',
-  loginBaseUrl: '',
-};
+import { blank } from './sign-in-fields';
 
 describe('checkSignIn', () => {
   it.each([

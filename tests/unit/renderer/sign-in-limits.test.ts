@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkSignIn, type SignInFields } from '@renderer/lib/sign-in-form';
 import { en } from '@renderer/lib/i18n/en';
 import { he } from '@renderer/lib/i18n/he';
+import { blank } from './sign-in-fields';
 import { formatText } from '@shared/messages/translate';
-
-const blank: SignInFields = {
-  loginType: 'user',
-  email: '',
-  username: '',
-  password: '',
-  token: '',
-  loginBaseUrl: '',
-};
 
 /** The words the form shows for a refusal, put together as SignIn.svelte does with `t`. */
 function shown(fields: Partial<SignInFields>, locale: 'en' | 'he' = 'en'): string {

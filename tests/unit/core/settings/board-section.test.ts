@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigFileError, parseConfig } from '../../../../electron/core/settings/config-file';
+import { parseConfig } from '../../../../electron/core/settings/config-file';
 import { SettingsStore } from '../../../../electron/core/settings/settings-store';
 import { MemoryBackend } from '../../../support/memory-backend';
-
-function problemsOf(text: string): string {
-  try {
-    parseConfig(text, 'ringside.json');
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigFileError);
-    return (error as ConfigFileError).problems.join('\n');
-  }
-  throw new Error('the file was accepted');
-}
+import { problemsOf } from './support';
 
 describe('the board settings', () => {
   it('rename no status until an administrator does', () => {
