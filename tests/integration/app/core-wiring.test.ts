@@ -8,60 +8,22 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInfo, RealtimeEvent } from '../../../shared/domain/calls';
-import type { ConnectionView } from '../../../shared/domain/connection';
 import type { AppUpdate } from '../../../shared/ipc/snapshot';
 import { createRingsideCore } from '../../../electron/core/compose';
-import type { RealtimeClientLike } from '../../../electron/core/calls/telephony';
 import type { RingsideCore } from '../../../electron/core/types';
 import { silentLogger } from '../../../electron/core/logging';
-import type { CallAlert, Notifier } from '../../../electron/core/ports';
 import { SecretStore, SettingsStore, VOICENTER_SECRET } from '../../../electron/core/settings';
 import type { SettingsListener } from '../../../electron/core/settings/settings-store';
-import type { VoicenterCredentials } from '../../../electron/core/voicenter/types';
 import { startRocketChatSim, type RocketChatSim } from '../../../electron/sim/rocketchat';
 import { startSignalWireSim, type SignalWireSim } from '../../../electron/sim/signalwire';
 import { makeCall, makeExtension } from '../../support/calls';
+import { fakeCipher, HandFedClient, RecordingNotifier } from '../../support/core-fakes';
 import { MemoryBackend } from '../../support/memory-backend';
 import { useTempDir } from '../../support/temp-dir';
 import { waitFor } from '../../support/wait';
 
 const OWN = '101';
 const SW_CALL = '0e9c80d7-a149-4917-892d-420043709f45';
-
-/** A Voicenter realtime client the test feeds events into by hand. */
-class HandFedClient implements RealtimeClientLike {
-  readonly listeners = { event: new Set<(e: RealtimeEvent) => void>(), state: new Set() };
-  stopped = false;
-  constructor(readonly credentials: VoicenterCredentials) {}
-  start(): void {}
-  stop(): void {
-    this.stopped = true;
-  }
-  reconnectNow(): void {}
-  getView(): ConnectionView {
-    return { state: { status: 'connected' }, lastEventAt: null } as ConnectionView;
-  }
-  on(name: 'event' | 'state', listener: never): () => void {
-    this.listeners[name].add(listener);
-    return () => this.listeners[name].delete(listener);
-  }
-  emit(event: RealtimeEvent): void {
-    for (const listener of this.listeners.event) listener(event);
-  }
-}
-
-/** The notifier port as the OS would take it: every alert shown and taken down is recorded. */
-class RecordingNotifier implements Notifier {
-  readonly shown: CallAlert[] = [];
-  readonly dismissed: string[] = [];
-  notify(alert: CallAlert): Promise<void> {
-    this.shown.push(alert);
-    return Promise.resolve();
-  }
-  dismiss(id: string): void {
-    this.dismissed.push(id);
-  }
-}
 
 /** The host's settings store, counting who listens to it. */
 class CountedSettings extends SettingsStore {
@@ -77,12 +39,6 @@ class CountedSettings extends SettingsStore {
     };
   }
 }
-
-const fakeCipher = {
-  available: () => true,
-  encrypt: (plain: string) => `sealed:${Buffer.from(plain).toString('base64')}`,
-  decrypt: (sealed: string) => Buffer.from(sealed.slice(7), 'base64').toString(),
-};
 
 const ownCall = (patch: Partial<CallInfo>): CallInfo =>
   makeCall({

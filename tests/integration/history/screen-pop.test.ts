@@ -7,53 +7,18 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInfo, RealtimeEvent } from '../../../shared/domain/calls';
-import type { ConnectionView } from '../../../shared/domain/connection';
 import { createRingsideCore } from '../../../electron/core/compose';
-import type { RealtimeClientLike } from '../../../electron/core/calls/telephony';
 import type { RingsideCore } from '../../../electron/core/types';
 import { silentLogger } from '../../../electron/core/logging';
-import type { CallAlert, Notifier } from '../../../electron/core/ports';
 import { SecretStore, SettingsStore, VOICENTER_SECRET } from '../../../electron/core/settings';
 import { startRocketChatSim, type RocketChatSim } from '../../../electron/sim/rocketchat';
 import { makeCall, makeExtension } from '../../support/calls';
+import { fakeCipher, HandFedClient, RecordingNotifier } from '../../support/core-fakes';
 import { MemoryBackend } from '../../support/memory-backend';
 import { useTempDir } from '../../support/temp-dir';
 import { waitFor } from '../../support/wait';
 
 const OWN = '101';
-
-class HandFedClient implements RealtimeClientLike {
-  readonly listeners = new Set<(e: RealtimeEvent) => void>();
-  start(): void {}
-  stop(): void {}
-  reconnectNow(): void {}
-  getView(): ConnectionView {
-    return { state: { status: 'connected' }, lastEventAt: null } as ConnectionView;
-  }
-  on(name: 'event' | 'state', listener: never): () => void {
-    if (name !== 'event') return () => undefined;
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-  emit(event: RealtimeEvent): void {
-    for (const listener of this.listeners) listener(event);
-  }
-}
-
-class RecordingNotifier implements Notifier {
-  readonly shown: CallAlert[] = [];
-  notify(alert: CallAlert): Promise<void> {
-    this.shown.push(alert);
-    return Promise.resolve();
-  }
-  dismiss(): void {}
-}
-
-const fakeCipher = {
-  available: () => true,
-  encrypt: (plain: string) => `sealed:${Buffer.from(plain).toString('base64')}`,
-  decrypt: (sealed: string) => Buffer.from(sealed.slice(7), 'base64').toString(),
-};
 
 function event(reason: string, call: CallInfo, cause?: string): RealtimeEvent {
   const ended = reason === 'HANGUP';
