@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { expectAccessible, saveScreen } from './axe';
-import { skipReason, startApp, type RunningApp } from './harness';
+import {
+  openTeamBoard,
+  quietNotifier,
+  skipReason,
+  startApp,
+  teamBoardConfig,
+  type RunningApp,
+} from './harness';
 
 // Every screen through axe-core, in English and Hebrew, light and dark: zero serious or critical
 // violations. The theme follows the system (prefers-color-scheme), so the test switches Chromium's;
@@ -122,15 +129,9 @@ describe.skipIf(reason !== null)('the team board passes axe, in both languages a
 
   beforeAll(async () => {
     app = await startApp({
-      config: {
-        version: 1,
-        app: { mode: 'demo' },
-        demo: { enabled: true, scenario: 'team-board:200:20', seed: 1 },
-        voicenter: { ownExtensions: ['1234567'] },
-        notifications: { enabled: false },
-      },
+      config: teamBoardConfig(200, 20),
       viewport: { width: 1200, height: 900 },
-      notifier: { notifier: { notify: async () => {}, dismiss: () => {} }, available: true },
+      notifier: quietNotifier,
     });
   });
 
@@ -139,8 +140,7 @@ describe.skipIf(reason !== null)('the team board passes axe, in both languages a
   });
 
   it('the team board', async () => {
-    await app.page.getByTestId('screen-board').click({ timeout: 30_000 });
-    await app.page.getByTestId('board-row').first().waitFor({ timeout: 30_000 });
+    await openTeamBoard(app.page);
     await everyLook(app.page, 'board');
   });
 });

@@ -49,6 +49,34 @@ export const demoConfig = {
   notifications: { enabled: true, focusWindowOnRing: false },
 };
 
+/** The demo's team board: `extensions` extensions with `calls` calls coming and going, no alerts. */
+export function teamBoardConfig(
+  extensions: number,
+  calls: number,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    version: 1,
+    app: { mode: 'demo' },
+    demo: { enabled: true, scenario: `team-board:${extensions}:${calls}`, seed: 1 },
+    voicenter: { ownExtensions: ['1234567'] },
+    notifications: { enabled: false },
+    ...extra,
+  };
+}
+
+/** A notifier that shows nothing, for suites that are not about alerts. */
+export const quietNotifier: NonNullable<StartOptions['notifier']> = {
+  notifier: { notify: async () => {}, dismiss: () => {} },
+  available: true,
+};
+
+/** Opens the team board and waits for its first row. */
+export async function openTeamBoard(page: Page): Promise<void> {
+  await page.getByTestId('screen-board').click({ timeout: 30_000 });
+  await page.getByTestId('board-row').first().waitFor({ timeout: 30_000 });
+}
+
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ringside-e2e-'));
   const configPath = join(dataDir, 'ringside.json');

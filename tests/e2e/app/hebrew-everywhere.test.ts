@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { saveScreenshot, skipReason, startApp, type RunningApp } from './harness';
+import {
+  openTeamBoard,
+  saveScreenshot,
+  skipReason,
+  startApp,
+  teamBoardConfig,
+  type RunningApp,
+} from './harness';
 
 // Every screen in Hebrew, in real Chromium against the demo: no English word may show but names
 // (callers, agents, queues: taken from the view), ids and numbers, and the brand and product
@@ -197,14 +204,7 @@ describe.skipIf(reason !== null)('the team board in Hebrew', () => {
 
   beforeAll(async () => {
     app = await startApp({
-      config: {
-        version: 1,
-        app: { mode: 'demo' },
-        language: { choice: 'he' },
-        demo: { enabled: true, scenario: 'team-board:200:20', seed: 1 },
-        voicenter: { ownExtensions: ['1234567'] },
-        notifications: { enabled: false },
-      },
+      config: teamBoardConfig(200, 20, { language: { choice: 'he' } }),
       viewport: { width: 1200, height: 900 },
     });
   });
@@ -214,8 +214,7 @@ describe.skipIf(reason !== null)('the team board in Hebrew', () => {
   });
 
   it('lists the team without English words', async () => {
-    await app.page.getByTestId('screen-board').click({ timeout: 30_000 });
-    await app.page.getByTestId('board-row').first().waitFor({ timeout: 30_000 });
+    await openTeamBoard(app.page);
     const names = namesIn(app.host.core.snapshot());
     const words = latinWords(await shownText(app.page)).filter(
       (word) => !BRANDS.has(word.toLowerCase()) && !names.has(word.toLowerCase()),

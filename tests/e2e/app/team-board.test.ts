@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveScreenshot, skipReason, startApp, type RunningApp } from './harness';
+import {
+  quietNotifier,
+  saveScreenshot,
+  skipReason,
+  startApp,
+  teamBoardConfig,
+  type RunningApp,
+} from './harness';
 
 // The team board against the demo's large account: 5,000 extensions (an account login) with
 // calls coming and going, in real Chromium.
@@ -15,16 +22,10 @@ describe.skipIf(reason !== null)('team board on a large demo account', () => {
 
   beforeAll(async () => {
     app = await startApp({
-      config: {
-        version: 1,
-        app: { mode: 'demo' },
-        demo: { enabled: true, scenario: `team-board:${EXTENSIONS}:50`, seed: 1 },
-        voicenter: { ownExtensions: ['1234567'] },
-        notifications: { enabled: false },
-      },
+      config: teamBoardConfig(EXTENSIONS, 50),
       viewport: { width: 1100, height: 800 },
       // Alerts are not what this suite is about: a quiet notifier keeps the screenshots to the board.
-      notifier: { notifier: { notify: async () => {}, dismiss: () => {} }, available: true },
+      notifier: quietNotifier,
     });
   });
 
