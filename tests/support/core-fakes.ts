@@ -1,12 +1,18 @@
 /**
  * What a test of the whole core (`createRingsideCore`) hands in instead of the host's OS parts:
- * a Voicenter client fed by hand, a notifier that records, and a stand-in for the secret cipher.
+ * a Voicenter client fed by hand, a notifier that records, and a stand-in for the secret cipher;
+ * and the core made with them as a host makes it.
  */
 import type { RealtimeEvent } from '../../shared/domain/calls';
 import type { ConnectionView } from '../../shared/domain/connection';
 import type { RealtimeClientLike } from '../../electron/core/calls/telephony';
+import { createRingsideCore, type CoreDeps } from '../../electron/core/compose';
+import { silentLogger } from '../../electron/core/logging';
 import type { CallAlert, Notifier } from '../../electron/core/ports';
+import { SecretStore, VOICENTER_SECRET } from '../../electron/core/settings';
+import type { RingsideCore } from '../../electron/core/types';
 import type { VoicenterCredentials } from '../../electron/core/voicenter/types';
+import { MemoryBackend } from './memory-backend';
 
 /** A Voicenter realtime client the test feeds events into by hand. */
 export class HandFedClient implements RealtimeClientLike {
@@ -49,3 +55,22 @@ export const fakeCipher = {
   encrypt: (plain: string) => `sealed:${Buffer.from(plain).toString('base64')}`,
   decrypt: (sealed: string) => Buffer.from(sealed.slice(7), 'base64').toString(),
 };
+
+/**
+ * The core with the Voicenter password stored (so it signs in with the settings' identity), no
+ * demo, short request timeouts, and what the test hands in.
+ */
+export function coreForTest(
+  deps: Pick<CoreDeps, 'settings' | 'notifier' | 'dataDir' | 'voicenterClient'> & Partial<CoreDeps>,
+): RingsideCore {
+  const secrets = new SecretStore(new MemoryBackend(), fakeCipher);
+  secrets.set(VOICENTER_SECRET, '1234');
+  return createRingsideCore({
+    secrets,
+    logger: silentLogger,
+    notificationsAvailable: true,
+    startDemo: () => Promise.reject(new Error('no demo in these tests')),
+    restTimeoutMs: 2_000,
+    ...deps,
+  });
+}

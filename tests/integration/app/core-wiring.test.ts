@@ -9,15 +9,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInfo, RealtimeEvent } from '../../../shared/domain/calls';
 import type { AppUpdate } from '../../../shared/ipc/snapshot';
-import { createRingsideCore } from '../../../electron/core/compose';
 import type { RingsideCore } from '../../../electron/core/types';
-import { silentLogger } from '../../../electron/core/logging';
-import { SecretStore, SettingsStore, VOICENTER_SECRET } from '../../../electron/core/settings';
+import { SettingsStore } from '../../../electron/core/settings';
 import type { SettingsListener } from '../../../electron/core/settings/settings-store';
 import { startRocketChatSim, type RocketChatSim } from '../../../electron/sim/rocketchat';
 import { startSignalWireSim, type SignalWireSim } from '../../../electron/sim/signalwire';
 import { makeCall, makeExtension } from '../../support/calls';
-import { fakeCipher, HandFedClient, RecordingNotifier } from '../../support/core-fakes';
+import { coreForTest, HandFedClient, RecordingNotifier } from '../../support/core-fakes';
 import { MemoryBackend } from '../../support/memory-backend';
 import { useTempDir } from '../../support/temp-dir';
 import { waitFor } from '../../support/wait';
@@ -79,25 +77,18 @@ describe('createRingsideCore: the wiring', () => {
         rocketchat: { autoOpenRoom: true },
       }),
     );
-    const secrets = new SecretStore(new MemoryBackend(), fakeCipher);
-    secrets.set(VOICENTER_SECRET, '1234');
     notifier = new RecordingNotifier();
     clients = [];
     stopped = false;
-    core = createRingsideCore({
+    core = coreForTest({
       settings,
-      secrets,
       notifier,
-      logger: silentLogger,
       dataDir: dataDir(),
-      notificationsAvailable: true,
       voicenterClient: (credentials) => {
         const client = new HandFedClient(credentials);
         clients.push(client);
         return client;
       },
-      startDemo: () => Promise.reject(new Error('no demo in these tests')),
-      restTimeoutMs: 2_000,
       signalwireLoopbackHttp: true,
     });
     await core.start();

@@ -7,13 +7,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CallInfo, RealtimeEvent } from '../../../shared/domain/calls';
-import { createRingsideCore } from '../../../electron/core/compose';
 import type { RingsideCore } from '../../../electron/core/types';
-import { silentLogger } from '../../../electron/core/logging';
-import { SecretStore, SettingsStore, VOICENTER_SECRET } from '../../../electron/core/settings';
+import { SettingsStore } from '../../../electron/core/settings';
 import { startRocketChatSim, type RocketChatSim } from '../../../electron/sim/rocketchat';
 import { makeCall, makeExtension } from '../../support/calls';
-import { fakeCipher, HandFedClient, RecordingNotifier } from '../../support/core-fakes';
+import { coreForTest, HandFedClient, RecordingNotifier } from '../../support/core-fakes';
 import { MemoryBackend } from '../../support/memory-backend';
 import { useTempDir } from '../../support/temp-dir';
 import { waitFor } from '../../support/wait';
@@ -52,19 +50,12 @@ describe('who is calling, through the core', () => {
         voicenter: { loginType: 'user', identity: 'agent@example.com', ownExtensions: [OWN] },
       }),
     );
-    const secrets = new SecretStore(new MemoryBackend(), fakeCipher);
-    secrets.set(VOICENTER_SECRET, '1234');
     notifier = new RecordingNotifier();
-    core = createRingsideCore({
+    core = coreForTest({
       settings,
-      secrets,
       notifier,
-      logger: silentLogger,
       dataDir: dataDir(),
-      notificationsAvailable: true,
       voicenterClient: () => (client = new HandFedClient()),
-      startDemo: () => Promise.reject(new Error('no demo in these tests')),
-      restTimeoutMs: 2_000,
     });
     await core.start();
     const { agent } = rocketchat.users;
