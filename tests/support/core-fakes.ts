@@ -1,7 +1,7 @@
 /**
  * What a test of the whole core (`createRingsideCore`) hands in instead of the host's OS parts:
- * a Voicenter client fed by hand, a notifier that records, and a stand-in for the secret cipher;
- * and the core made with them as a host makes it.
+ * a Voicenter client fed by hand and a notifier that records; and the core made with them (and
+ * the stand-in secret cipher) as a host makes it.
  */
 import type { RealtimeEvent } from '../../shared/domain/calls';
 import type { ConnectionView } from '../../shared/domain/connection';
@@ -12,6 +12,7 @@ import type { CallAlert, Notifier } from '../../electron/core/ports';
 import { SecretStore, VOICENTER_SECRET } from '../../electron/core/settings';
 import type { RingsideCore } from '../../electron/core/types';
 import type { VoicenterCredentials } from '../../electron/core/voicenter/types';
+import { fakeCipher } from './fake-cipher';
 import { MemoryBackend } from './memory-backend';
 
 /** A Voicenter realtime client the test feeds events into by hand. */
@@ -48,13 +49,6 @@ export class RecordingNotifier implements Notifier {
     this.dismissed.push(id);
   }
 }
-
-/** Stands in for safeStorage (the thin Electron adapter): reversible, and never the plain text. */
-export const fakeCipher = {
-  available: () => true,
-  encrypt: (plain: string) => `sealed:${Buffer.from(plain).toString('base64')}`,
-  decrypt: (sealed: string) => Buffer.from(sealed.slice(7), 'base64').toString(),
-};
 
 /**
  * The core with the Voicenter password stored (so it signs in with the settings' identity), no

@@ -82,11 +82,4 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** Stands in for safeStorage (the thin Electron adapter): reversible, and never the plain text. */
-export const fakeCipher = {
-  available: () => true,
-  encrypt: (plain: string) =>
-    `sealed:${Buffer.from(plain).toString('base64').split('').reverse().join('')}`,
-  decrypt: (sealed: string) =>
-    Buffer.from(sealed.slice(7).split('').reverse().join(''), 'base64').toString(),
-};
+export { fakeCipher } from '../../support/fake-cipher';

@@ -3,13 +3,8 @@ import { RocketChatDemoOverlay } from '../../../../../electron/core/integrations
 import { rocketChatSettingsFrom } from '../../../../../electron/core/integrations/rocketchat/ports';
 import { SecretStore, SettingsStore } from '../../../../../electron/core/settings';
 import { ROCKETCHAT_AUTH_TOKEN } from '../../../../../electron/core/settings/sections/rocketchat';
+import { fakeCipher } from '../../../../support/fake-cipher';
 import { MemoryBackend } from '../../../../support/memory-backend';
-
-const cipher = {
-  available: () => true,
-  encrypt: (plain: string) => `sealed:${plain}`,
-  decrypt: (sealed: string) => sealed.slice(7),
-};
 
 function stores() {
   const settings = new SettingsStore(
@@ -24,7 +19,7 @@ function stores() {
       },
     }),
   );
-  const secrets = new SecretStore(new MemoryBackend(), cipher);
+  const secrets = new SecretStore(new MemoryBackend(), fakeCipher);
   secrets.set(ROCKETCHAT_AUTH_TOKEN, 'own-token');
   const overlay = new RocketChatDemoOverlay({
     settings: rocketChatSettingsFrom(settings),

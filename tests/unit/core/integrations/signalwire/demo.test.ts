@@ -9,17 +9,12 @@ import {
   SIGNALWIRE_API_TOKEN,
   SIGNALWIRE_RELAY_TOKEN,
 } from '../../../../../electron/core/settings/sections/signalwire';
+import { fakeCipher } from '../../../../support/fake-cipher';
 import { MemoryBackend } from '../../../../support/memory-backend';
-
-const cipher = {
-  available: () => true,
-  encrypt: (plain: string) => `sealed:${plain}`,
-  decrypt: (sealed: string) => sealed.slice(7),
-};
 
 function stores(signalwire: Record<string, unknown>) {
   const settings = new SettingsStore(new MemoryBackend({ version: 1, signalwire }));
-  const secrets = new SecretStore(new MemoryBackend(), cipher);
+  const secrets = new SecretStore(new MemoryBackend(), fakeCipher);
   const overlay = new SignalWireDemoOverlay({
     settings: signalWireSettingsFrom(settings),
     secrets,
