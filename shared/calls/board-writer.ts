@@ -22,18 +22,21 @@ export function keyOf(active: ActiveCall): string {
 
 /** The active calls of a board, oldest change first (sorts: for snapshots and on-demand reads). */
 export function activeByChange(board: BoardMaps): ActiveCall[] {
-  return [...board.active.entries()]
-    .sort(([a], [b]) => (board.order.get(a) ?? 0) - (board.order.get(b) ?? 0))
-    .map(([, active]) => active);
+  return [...board.active.values()].sort((a, b) => a.order - b.order).map((entry) => entry.active);
+}
+
+/** An active call on the board and when it last changed (a counter, to order calls across
+ * extensions). Changed in place when the call changes. */
+export interface BoardCall {
+  active: ActiveCall;
+  order: number;
 }
 
 /** The store's board: mutable maps only the writer changes. */
 export interface BoardMaps {
   extensions: Map<string, ExtensionInfo>;
-  /** Active calls (in no particular order: `order` says when each changed). */
-  active: Map<string, ActiveCall>;
-  /** When each active call last changed (a counter), to order calls across extensions. */
-  order: Map<string, number>;
+  /** Active calls, each with when it last changed (in no particular order). */
+  active: Map<string, BoardCall>;
   nextChange: number;
 }
 
@@ -57,11 +60,10 @@ export function newestOwnCall(board: BoardMaps, own: readonly string[]): ActiveC
     const newest = calls[calls.length - 1];
     if (!newest) continue;
     const key = activeCallKey(extension, newest.ivrid);
-    const order = board.order.get(key) ?? -Infinity;
-    const active = board.active.get(key);
-    if (active && order > bestOrder) {
-      best = active;
-      bestOrder = order;
+    const entry = board.active.get(key);
+    if (entry && entry.order > bestOrder) {
+      best = entry.active;
+      bestOrder = entry.order;
     }
   }
   return best;
@@ -135,7 +137,7 @@ export class BoardWriter {
   }
 
   find(extension: string, ivrid: string): ActiveCall | undefined {
-    return this.board.active.get(this.keyFor(extension, ivrid));
+    return this.board.active.get(this.keyFor(extension, ivrid))?.active;
   }
 
   /** The key of a call; the event's own call is keyed several times, and built once. */
@@ -184,7 +186,6 @@ export class BoardWriter {
   replaceBoard(): void {
     this.board.extensions.clear();
     this.board.active.clear();
-    this.board.order.clear();
     this.listOwner = null;
     this.moreLists.clear();
     this.touchedOwn = null;
@@ -206,16 +207,19 @@ export class BoardWriter {
   /** Puts a call back as it was (a snapshot keeping it), with its change number. */
   keepCall(value: ActiveCall, order: number): void {
     const key = keyOf(value);
-    this.board.active.set(key, value);
-    this.board.order.set(key, order);
+    this.board.active.set(key, { active: value, order });
   }
 
   /** Adds or updates a call and marks it the most recently changed one. */
   putCall(value: ActiveCall): void {
     const key = this.keyFor(value.extension, value.call.ivrid);
-    // Setting an existing key keeps the map's own copy of it: no new key is kept per event.
-    this.board.active.set(key, value);
-    this.board.order.set(key, this.board.nextChange++);
+    // A known call's entry is changed in place: one map lookup, and no new key kept per event.
+    const entry = this.board.active.get(key);
+    const order = this.board.nextChange++;
+    if (entry) {
+      entry.active = value;
+      entry.order = order;
+    } else this.board.active.set(key, { active: value, order });
     const ivrid = value.call.ivrid;
     const list = withoutCall(this.callsOf(value.extension), ivrid);
     list.push(value.call);
@@ -227,7 +231,6 @@ export class BoardWriter {
   endCall(value: ActiveCall, outcome: CallOutcome, cause: string, fallbackPhone = ''): void {
     const key = this.keyFor(value.extension, value.call.ivrid);
     if (this.board.active.delete(key)) {
-      this.board.order.delete(key);
       const ivrid = value.call.ivrid;
       this.setCalls(value.extension, withoutCall(this.callsOf(value.extension), ivrid));
     }
@@ -286,7 +289,7 @@ export class BoardWriter {
     if (this.replaced) return newestOwnCall(this.board, this.side.ownExtensions);
     // One event changes one call or ends calls, never both: a changed own call is still active.
     if (this.touchedOwn) return this.touchedOwn;
-    if (was === null || this.board.active.get(keyOf(was)) === was) return was;
+    if (was === null || this.board.active.get(keyOf(was))?.active === was) return was;
     return newestOwnCall(this.board, this.side.ownExtensions);
   }
 }

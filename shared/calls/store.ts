@@ -60,7 +60,6 @@ export class CallStore {
   private readonly maps: BoardMaps = {
     extensions: new Map(),
     active: new Map(),
-    order: new Map(),
     nextChange: 0,
   };
   private readonly side: AgentSide;
@@ -90,7 +89,7 @@ export class CallStore {
         return maps.active.size;
       },
       values: () => maps.extensions.values(),
-      activeCall: (extension, ivrid) => maps.active.get(activeCallKey(extension, ivrid)),
+      activeCall: (extension, ivrid) => maps.active.get(activeCallKey(extension, ivrid))?.active,
       activeCalls: () => activeByChange(maps).values(),
     };
   }
@@ -197,7 +196,7 @@ export class CallStore {
       if (!call) ghosts.push(active);
       else {
         const merged = { extension: active.extension, call: mergeCall(active.call, call) };
-        kept.set(key, { active: merged, order: this.maps.order.get(key) ?? 0 });
+        kept.set(key, { active: merged, order: this.maps.active.get(key)?.order ?? 0 });
       }
     }
     const writer = this.writer;
