@@ -46,6 +46,8 @@ export interface AgentSide {
   currentCall: ActiveCall | null;
   lastCall: (ActiveCall & { endedAt: number; outcome: CallOutcome }) | null;
   recent: RecentCall[];
+  /** Records handed out in a `CallState`: never changed in place (followers keep old states). */
+  handedOut: WeakSet<ExtensionInfo>;
 }
 
 /**
@@ -172,6 +174,12 @@ export class BoardWriter {
 
   /** Stores the extension's record with its tracked calls (the payload's own list can be stale). */
   setExtension(info: ExtensionInfo): void {
+    const old = this.extension(info.number);
+    if (old && this.changeable(old) && sameInfo(old, info)) {
+      const calls = this.callsOf(info.number);
+      if (old.calls !== calls) old.calls = calls;
+      return;
+    }
     const record = { ...info, calls: this.callsOf(info.number) };
     const before = this.extension(info.number);
     if (before) {
@@ -274,7 +282,18 @@ export class BoardWriter {
 
   private writeCalls(number: string, calls: CallInfo[]): void {
     const info = this.extension(number);
-    if (info && info.calls !== calls) this.storeRecord({ ...info, calls });
+    if (!info || info.calls === calls) return;
+    if (this.changeable(info)) info.calls = calls;
+    else this.storeRecord({ ...info, calls });
+  }
+
+  /**
+   * Whether a record may be changed in place: another agent's, never handed out with the agent's
+   * side. Those are the board's own, read by the window's updates as they are now; replacing them
+   * on every call event would make a record per event to collect.
+   */
+  private changeable(record: ExtensionInfo): boolean {
+    return !this.isOwn(record.number) && !this.side.handedOut.has(record);
   }
 
   private isOwn(extension: string): boolean {
@@ -292,4 +311,17 @@ export class BoardWriter {
     if (was === null || this.board.active.get(keyOf(was))?.active === was) return was;
     return newestOwnCall(this.board, this.side.ownExtensions);
   }
+}
+
+function sameInfo(a: ExtensionInfo, b: ExtensionInfo): boolean {
+  return (
+    a.statusCode === b.statusCode &&
+    a.statusUpdatedAt === b.statusUpdatedAt &&
+    a.userId === b.userId &&
+    a.onlineUserId === b.onlineUserId &&
+    a.peerStatus === b.peerStatus &&
+    a.userName === b.userName &&
+    a.sipUser === b.sipUser &&
+    a.representativeName === b.representativeName
+  );
 }

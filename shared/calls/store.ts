@@ -12,6 +12,9 @@
  * - Own extensions are the configured list; when it is empty and a snapshot lists exactly one
  *   extension (what a user login sees), that one becomes own and stays so until
  *   `setOwnExtensions` is called.
+ * - Another agent's record is the board's own and is changed in place when a call event leaves
+ *   everything but its calls as it was (read it when you need it, do not keep it to compare);
+ *   the agent's own records, handed out in `CallState`, are never changed: a change replaces them.
  * - The board's `ExtensionInfo.calls` is derived from the active calls (same calls, oldest change
  *   first), so the board and the call card never disagree (the payload's own `calls` can be stale
  *   on HOLD/UNHOLD).
@@ -76,6 +79,7 @@ export class CallStore {
       currentCall: null,
       lastCall: null,
       recent: [],
+      handedOut: new WeakSet(),
     };
     this.writer = new BoardWriter(this.maps, this.side);
     this.current = this.takeState();
@@ -166,7 +170,10 @@ export class CallStore {
     const own: Record<string, ExtensionInfo> = {};
     for (const number of this.side.ownExtensions) {
       const record = this.maps.extensions.get(number);
-      if (record) own[number] = record;
+      if (record) {
+        own[number] = record;
+        this.side.handedOut.add(record);
+      }
     }
     return {
       ownExtensions: this.side.ownExtensions,

@@ -26,10 +26,12 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Freezes what the store hands out now: the agent's side, every board record and active call. */
+/**
+ * Freezes what the store hands out as values: the agent's side (its own records included) and
+ * every active call. Other extensions' board records are the store's own, changed in place.
+ */
 export function freezeStore(store: CallStore): void {
   deepFreeze(store.state);
-  for (const record of store.board.values()) deepFreeze(record);
   for (const active of store.board.activeCalls()) deepFreeze(active);
 }
 
