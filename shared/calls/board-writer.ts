@@ -1,12 +1,14 @@
 /**
- * Applies one realtime event to the board, in place. The board is keyed (extension records by
- * number, active calls by `${extension}:${ivrid}`), so an event reads and writes only its own
- * extension, its calls and the current call: it costs the same on a board of 50 or of 5,000
- * extensions, and it allocates only the records it replaces.
+ * Applies one realtime event to the board, in place. The board is one map of entries keyed by
+ * extension number, each holding the extension's record and its active calls, so an event does
+ * one lookup and then reads and writes only its own extension, its calls and the current call:
+ * it costs the same on a board of 50 or of 5,000 extensions, and what it leaves behind is the
+ * call it changed, not a copy of the record or a key per call.
  *
- * It keeps the invariant that `extensions[ext].calls` lists exactly the active calls of `ext`,
- * oldest change first. That makes the extension record the per-extension index of the active
- * calls: which calls an extension has, and which changed last, without scanning the board.
+ * It keeps the invariant that an entry's `record.calls` lists exactly its active calls, oldest
+ * change first, the very call objects of `calls`. Records handed out with the agent's side are
+ * never changed: the first write of an event copies such a record (copy on write) and the entry
+ * keeps the copy, which later writes may change in place.
  */
 import type { ActiveCall, CallInfo, CallOutcome, ExtensionInfo, RecentCall } from '../domain/calls';
 import { addRecent, recentFromCall } from './recent';
@@ -20,23 +22,26 @@ export function keyOf(active: ActiveCall): string {
   return activeCallKey(active.extension, active.call.ivrid);
 }
 
-/** The active calls of a board, oldest change first (sorts: for snapshots and on-demand reads). */
-export function activeByChange(board: BoardMaps): ActiveCall[] {
-  return [...board.active.values()].sort((a, b) => a.order - b.order).map((entry) => entry.active);
-}
-
-/** An active call on the board and when it last changed (a counter, to order calls across
- * extensions). Changed in place when the call changes. */
+/** An active call and when it last changed (a counter, to order calls across extensions). */
 export interface BoardCall {
   active: ActiveCall;
   order: number;
 }
 
-/** The store's board: mutable maps only the writer changes. */
+/** One extension on the board. */
+export interface BoardEntry {
+  /** `record.calls[i]` is `calls[i].active.call`. */
+  record: ExtensionInfo;
+  /** The extension's active calls, oldest change first. */
+  calls: BoardCall[];
+  /** `record` was handed out in a `CallState`: it and its list are copied before a change. */
+  handedOut: boolean;
+}
+
+/** The store's board: mutable state only the writer changes. */
 export interface BoardMaps {
-  extensions: Map<string, ExtensionInfo>;
-  /** Active calls, each with when it last changed (in no particular order). */
-  active: Map<string, BoardCall>;
+  entries: Map<string, BoardEntry>;
+  activeCount: number;
   nextChange: number;
 }
 
@@ -46,40 +51,36 @@ export interface AgentSide {
   currentCall: ActiveCall | null;
   lastCall: (ActiveCall & { endedAt: number; outcome: CallOutcome }) | null;
   recent: RecentCall[];
-  /** Records handed out in a `CallState`: never changed in place (followers keep old states). */
-  handedOut: WeakSet<ExtensionInfo>;
+}
+
+/** Every call of a board, oldest change first (walks the board: on-demand reads only). */
+export function callsByChange(board: BoardMaps): BoardCall[] {
+  const all: BoardCall[] = [];
+  for (const entry of board.entries.values()) all.push(...entry.calls);
+  return all.sort((a, b) => a.order - b.order);
+}
+
+/** The index of call `ivrid` in an entry, or -1. Entries hold a call or two: a scan is cheapest. */
+function indexOf(entry: BoardEntry, ivrid: string): number {
+  const calls = entry.calls;
+  for (let i = 0; i < calls.length; i++) {
+    if (calls[i]?.active.call.ivrid === ivrid) return i;
+  }
+  return -1;
 }
 
 /**
  * The most recently changed active call on an own extension: the newest call of each own
- * extension, compared by when it changed. Reads only the own extensions' records.
+ * extension, compared by when it changed. Reads only the own extensions' entries.
  */
 export function newestOwnCall(board: BoardMaps, own: readonly string[]): ActiveCall | null {
-  let best: ActiveCall | null = null;
-  let bestOrder = -Infinity;
+  let best: BoardCall | null = null;
   for (const extension of own) {
-    const calls = board.extensions.get(extension)?.calls ?? [];
+    const calls = board.entries.get(extension)?.calls ?? [];
     const newest = calls[calls.length - 1];
-    if (!newest) continue;
-    const key = activeCallKey(extension, newest.ivrid);
-    const entry = board.active.get(key);
-    if (entry && entry.order > bestOrder) {
-      best = entry.active;
-      bestOrder = entry.order;
-    }
+    if (newest && (best === null || newest.order > best.order)) best = newest;
   }
-  return best;
-}
-
-/**
- * A copy of `calls` without the call `ivrid`. A loop, not `filter`: this runs on every call event,
- * and a callback made per call is one more object (and, under tsx's name-keeping, a property
- * write) per event.
- */
-function withoutCall(calls: readonly CallInfo[], ivrid: string): CallInfo[] {
-  const out: CallInfo[] = [];
-  for (const call of calls) if (call.ivrid !== ivrid) out.push(call);
-  return out;
+  return best?.active ?? null;
 }
 
 const EXTENSION_TEXT = ['userName', 'sipUser', 'representativeName', 'peerStatus'] as const;
@@ -93,23 +94,10 @@ export class BoardWriter {
   private ownWritten = false;
   /** Set when the whole board was replaced (a snapshot): the current call is looked up afresh. */
   private replaced = false;
-  /**
-   * Call lists changed in this event, until they are written to the records: an event changes
-   * one extension's list (`listOwner`), a snapshot may end calls on several (`moreLists`).
-   */
-  private listOwner: string | null = null;
-  private listCalls: CallInfo[] = [];
-  private readonly moreLists = new Map<string, CallInfo[]>();
   private was: ActiveCall | null = null;
-  /**
-   * The record last read or written, by number: an event reads its extension's record several
-   * times, and on a large board every map lookup is a likely cache miss.
-   */
+  /** The entry last looked up, by number: an event reads its extension several times. */
   private cachedNumber: string | null = null;
-  private cachedRecord: ExtensionInfo | undefined = undefined;
-  private keyExtension = '';
-  private keyIvrid = '';
-  private key = activeCallKey('', '');
+  private cachedEntry: BoardEntry | undefined = undefined;
   /** The event's time. */
   at = 0;
 
@@ -127,11 +115,9 @@ export class BoardWriter {
     this.ownWritten = false;
     this.replaced = false;
     this.cachedNumber = null;
-    this.cachedRecord = undefined;
-    this.listOwner = null;
+    this.cachedEntry = undefined;
     // Clearing an empty map would still allocate its table afresh.
     if (this.ended.size > 0) this.ended.clear();
-    if (this.moreLists.size > 0) this.moreLists.clear();
   }
 
   get ownExtensions(): string[] {
@@ -139,72 +125,100 @@ export class BoardWriter {
   }
 
   find(extension: string, ivrid: string): ActiveCall | undefined {
-    return this.board.active.get(this.keyFor(extension, ivrid))?.active;
+    const entry = this.entry(extension);
+    if (!entry) return undefined;
+    return entry.calls[indexOf(entry, ivrid)]?.active;
   }
 
-  /** The key of a call; the event's own call is keyed several times, and built once. */
-  private keyFor(extension: string, ivrid: string): string {
-    if (extension !== this.keyExtension || ivrid !== this.keyIvrid) {
-      this.keyExtension = extension;
-      this.keyIvrid = ivrid;
-      this.key = activeCallKey(extension, ivrid);
-    }
-    return this.key;
-  }
-
-  /** The extension's active calls, oldest change first. Never mutated: lists are replaced. */
-  callsOf(extension: string): CallInfo[] {
-    if (extension === this.listOwner) return this.listCalls;
-    return this.moreLists.get(extension) ?? this.extension(extension)?.calls ?? [];
+  /** The extension's active calls, oldest change first (read it before writing to it). */
+  callsOf(extension: string): readonly CallInfo[] {
+    return this.entry(extension)?.record.calls ?? [];
   }
 
   extension(number: string): ExtensionInfo | undefined {
+    return this.entry(number)?.record;
+  }
+
+  private entry(number: string): BoardEntry | undefined {
     if (number !== this.cachedNumber) {
       this.cachedNumber = number;
-      this.cachedRecord = this.board.extensions.get(number);
+      this.cachedEntry = this.board.entries.get(number);
     }
-    return this.cachedRecord;
+    return this.cachedEntry;
   }
 
-  private storeRecord(record: ExtensionInfo): void {
-    this.board.extensions.set(record.number, record);
+  /** The entry, its record safe to change in place (a handed-out one is copied first). */
+  private writable(entry: BoardEntry): BoardEntry {
+    if (entry.handedOut) {
+      entry.record = { ...entry.record, calls: entry.record.calls.slice() };
+      entry.handedOut = false;
+    }
+    if (this.isOwn(entry.record.number)) this.ownWritten = true;
+    return entry;
+  }
+
+  private addEntry(record: ExtensionInfo, calls: BoardCall[]): BoardEntry {
+    const entry: BoardEntry = { record, calls, handedOut: false };
+    this.board.entries.set(record.number, entry);
+    this.board.activeCount += calls.length;
     this.cachedNumber = record.number;
-    this.cachedRecord = record;
+    this.cachedEntry = entry;
+    return entry;
   }
 
-  /** Stores the extension's record with its tracked calls (the payload's own list can be stale). */
+  /**
+   * Takes the extension's data from `info`; its calls stay the tracked ones (the payload's own
+   * list can be stale). A record whose data is unchanged is kept as it is.
+   */
   setExtension(info: ExtensionInfo): void {
-    const old = this.extension(info.number);
-    if (old && this.changeable(old) && sameInfo(old, info)) {
-      const calls = this.callsOf(info.number);
-      if (old.calls !== calls) old.calls = calls;
+    const entry = this.entry(info.number);
+    if (!entry) {
+      this.addEntry({ ...info, calls: [] }, []);
+      if (this.isOwn(info.number)) this.ownWritten = true;
       return;
     }
-    const record = { ...info, calls: this.callsOf(info.number) };
-    const before = this.extension(info.number);
-    if (before) {
-      // The board is keyed by number: the old record's copy of it is the same text.
-      record.number = before.number;
-      keepSameText(record, before, EXTENSION_TEXT);
-    }
-    this.storeRecord(record);
+    const old = entry.record;
+    if (sameInfo(old, info)) return;
+    this.replaceRecord(entry, { ...info, calls: old.calls });
   }
 
-  /** Clears the board for a snapshot; `fill` then puts back what the snapshot lists. */
+  /** Sets the agent's status on a known extension, keeping everything else. */
+  setStatus(number: string, statusCode: number | null, statusUpdatedAt: number | null): void {
+    const entry = this.entry(number);
+    if (!entry) return;
+    const old = entry.record;
+    if (old.statusCode === statusCode && old.statusUpdatedAt === statusUpdatedAt) return;
+    this.replaceRecord(entry, { ...old, statusCode, statusUpdatedAt });
+  }
+
+  /** A new record object: a record that is already out keeps its values. */
+  private replaceRecord(entry: BoardEntry, record: ExtensionInfo): void {
+    const old = entry.record;
+    // The board is keyed by number: the old record's copy of it is the same text.
+    record.number = old.number;
+    keepSameText(record, old, EXTENSION_TEXT);
+    if (entry.handedOut) record.calls = old.calls.slice();
+    entry.record = record;
+    entry.handedOut = false;
+    if (this.isOwn(old.number)) this.ownWritten = true;
+  }
+
+  /** Clears the board for a snapshot; `putEntry` then puts back what the snapshot lists. */
   replaceBoard(): void {
-    this.board.extensions.clear();
-    this.board.active.clear();
-    this.listOwner = null;
-    this.moreLists.clear();
+    this.board.entries.clear();
+    this.board.activeCount = 0;
     this.touchedOwn = null;
     this.replaced = true;
     this.cachedNumber = null;
-    this.cachedRecord = undefined;
+    this.cachedEntry = undefined;
   }
 
-  /** Stores a record as given: its `calls` must list its active calls (snapshots only). */
-  putRecord(info: ExtensionInfo): void {
-    this.storeRecord(info);
+  /** Stores a record and its calls, oldest change first (snapshots only). */
+  putEntry(info: ExtensionInfo, calls: BoardCall[]): void {
+    const record = { ...info, calls: calls.map((slot) => slot.active.call) };
+    const old = this.entry(info.number);
+    if (old) this.board.activeCount -= old.calls.length;
+    this.addEntry(record, calls);
   }
 
   /** The next change number (for calls a snapshot adds). */
@@ -212,39 +226,47 @@ export class BoardWriter {
     return this.board.nextChange++;
   }
 
-  /** Puts a call back as it was (a snapshot keeping it), with its change number. */
-  keepCall(value: ActiveCall, order: number): void {
-    const key = keyOf(value);
-    this.board.active.set(key, { active: value, order });
-  }
-
-  /** Adds or updates a call and marks it the most recently changed one. */
+  /** Adds or updates a call on a known extension and marks it the most recently changed one. */
   putCall(value: ActiveCall): void {
-    const key = this.keyFor(value.extension, value.call.ivrid);
-    // A known call's entry is changed in place: one map lookup, and no new key kept per event.
-    const entry = this.board.active.get(key);
+    const found = this.entry(value.extension);
+    if (!found) return;
+    const entry = this.writable(found);
     const order = this.board.nextChange++;
-    if (entry) {
-      entry.active = value;
-      entry.order = order;
-    } else this.board.active.set(key, { active: value, order });
-    const ivrid = value.call.ivrid;
-    const list = withoutCall(this.callsOf(value.extension), ivrid);
-    list.push(value.call);
-    this.setCalls(value.extension, list);
+    const calls = entry.calls;
+    const list = entry.record.calls;
+    const index = indexOf(entry, value.call.ivrid);
+    if (index === -1) {
+      calls.push({ active: value, order });
+      list.push(value.call);
+      this.board.activeCount++;
+    } else {
+      // The changed call moves to the end (newest change); its slot is changed in place.
+      const slot = calls[index] as BoardCall;
+      slot.active = value;
+      slot.order = order;
+      if (index !== calls.length - 1) {
+        calls.splice(index, 1);
+        calls.push(slot);
+        list.splice(index, 1);
+        list.push(value.call);
+      } else list[index] = value.call;
+    }
     if (this.isOwn(value.extension)) this.touchedOwn = value;
   }
 
   /** Ends a call (known or only described by the event) and records it if it was an own one. */
   endCall(value: ActiveCall, outcome: CallOutcome, cause: string, fallbackPhone = ''): void {
-    const key = this.keyFor(value.extension, value.call.ivrid);
-    if (this.board.active.delete(key)) {
-      const ivrid = value.call.ivrid;
-      this.setCalls(value.extension, withoutCall(this.callsOf(value.extension), ivrid));
+    const found = this.entry(value.extension);
+    const index = found ? indexOf(found, value.call.ivrid) : -1;
+    if (found && index !== -1) {
+      const entry = this.writable(found);
+      entry.calls.splice(index, 1);
+      entry.record.calls.splice(index, 1);
+      this.board.activeCount--;
     }
     if (this.isOwn(value.extension)) {
       this.ownWritten = true;
-      this.ended.set(key, { active: value, outcome });
+      this.ended.set(keyOf(value), { active: value, outcome });
       this.side.recent = addRecent(
         this.side.recent,
         recentFromCall(value, this.at, outcome, cause, fallbackPhone),
@@ -254,12 +276,10 @@ export class BoardWriter {
 
   /** Settles `currentCall` and `lastCall` after the event's writes. */
   finish(): void {
-    if (this.listOwner !== null) this.writeCalls(this.listOwner, this.listCalls);
-    for (const [number, calls] of this.moreLists) this.writeCalls(number, calls);
     const was = this.was;
     // Another extension's event: the agent's current and last call are as they were.
     if (!this.ownWritten && !this.replaced) return;
-    if (was && !this.board.active.has(keyOf(was))) {
+    if (was && !this.isActive(was)) {
       const end = this.ended.get(keyOf(was));
       const last = end?.active ?? was;
       this.side.lastCall = {
@@ -272,28 +292,9 @@ export class BoardWriter {
     this.side.currentCall = this.settleCurrent(was);
   }
 
-  private setCalls(extension: string, calls: CallInfo[]): void {
-    if (this.isOwn(extension)) this.ownWritten = true;
-    if (this.listOwner === null || this.listOwner === extension) {
-      this.listOwner = extension;
-      this.listCalls = calls;
-    } else this.moreLists.set(extension, calls);
-  }
-
-  private writeCalls(number: string, calls: CallInfo[]): void {
-    const info = this.extension(number);
-    if (!info || info.calls === calls) return;
-    if (this.changeable(info)) info.calls = calls;
-    else this.storeRecord({ ...info, calls });
-  }
-
-  /**
-   * Whether a record may be changed in place: another agent's, never handed out with the agent's
-   * side. Those are the board's own, read by the window's updates as they are now; replacing them
-   * on every call event would make a record per event to collect.
-   */
-  private changeable(record: ExtensionInfo): boolean {
-    return !this.isOwn(record.number) && !this.side.handedOut.has(record);
+  /** Whether the board still has a call with the same extension and id. */
+  private isActive(active: ActiveCall): boolean {
+    return this.find(active.extension, active.call.ivrid) !== undefined;
   }
 
   private isOwn(extension: string): boolean {
@@ -302,13 +303,13 @@ export class BoardWriter {
 
   /**
    * The call changed last on an own extension is current; when the current call ends, the
-   * newest remaining own call takes over. Only the own extensions' call lists are read.
+   * newest remaining own call takes over. Only the own extensions' entries are read.
    */
   private settleCurrent(was: ActiveCall | null): ActiveCall | null {
     if (this.replaced) return newestOwnCall(this.board, this.side.ownExtensions);
     // One event changes one call or ends calls, never both: a changed own call is still active.
     if (this.touchedOwn) return this.touchedOwn;
-    if (was === null || this.board.active.get(keyOf(was))?.active === was) return was;
+    if (was === null || this.find(was.extension, was.call.ivrid) === was) return was;
     return newestOwnCall(this.board, this.side.ownExtensions);
   }
 }

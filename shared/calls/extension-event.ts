@@ -27,7 +27,8 @@ function applyHangup(board: BoardWriter, event: ExtensionEvent): void {
   if (ivrid === '') {
     // No id anywhere: whatever the extension no longer lists is what hung up.
     const still = new Set(event.extension.calls.map((c) => c.ivrid));
-    for (const call of board.callsOf(ext)) {
+    // A copy: ending a call changes the extension's list.
+    for (const call of [...board.callsOf(ext)]) {
       const active = still.has(call.ivrid) ? undefined : board.find(ext, call.ivrid);
       if (active) {
         board.endCall(active, hangupOutcome(active.call, hangup.cause), hangup.cause);
@@ -46,6 +47,14 @@ function applyHangup(board: BoardWriter, event: ExtensionEvent): void {
 
 export function applyExtensionEvent(board: BoardWriter, event: ExtensionEvent): void {
   const ext = event.extension.number;
+  if (event.reason === 'userStatusUpdate' && board.extension(ext)) {
+    // A status change says nothing about the rest of the record.
+    board.setStatus(ext, event.extension.statusCode, event.extension.statusUpdatedAt);
+    return;
+  }
+  // The extension's data from the payload; its calls stay the tracked ones (the payload's own
+  // `calls` can be stale on HOLD/UNHOLD).
+  board.setExtension(event.extension);
   switch (event.reason) {
     case 'NEWCALL':
     case 'ANSWER':
@@ -62,22 +71,11 @@ export function applyExtensionEvent(board: BoardWriter, event: ExtensionEvent): 
     case 'HANGUP':
       applyHangup(board, event);
       break;
-    case 'userStatusUpdate': {
-      const existing = board.extension(ext);
-      if (existing) {
-        board.setExtension({
-          ...existing,
-          statusCode: event.extension.statusCode,
-          statusUpdatedAt: event.extension.statusUpdatedAt,
-        });
-        return;
-      }
+    case 'userStatusUpdate':
+      // An extension first seen in a status change: its record was taken above.
       break;
-    }
     default:
-      // Unknown reason: refresh the extension's data below, leave calls alone.
+      // Unknown reason: the extension's data is refreshed, its calls are left alone.
       break;
   }
-  // The payload's own `calls` can be stale (HOLD/UNHOLD): the board lists the tracked calls.
-  board.setExtension(event.extension);
 }

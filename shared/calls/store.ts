@@ -1,6 +1,6 @@
 /**
- * The call state: the board (every monitored extension and its active calls) kept in keyed maps
- * and changed in place by one event at a time, and the agent's side (own extensions, current and
+ * The call state: the board (every monitored extension and its active calls) kept in one map of
+ * entries by extension number and changed in place by one event at a time, and the agent's side (own extensions, current and
  * last call, queues, recent calls), handed out as an immutable `CallState` after every event.
  *
  * Decisions worth knowing:
@@ -14,7 +14,8 @@
  *   `setOwnExtensions` is called.
  * - Another agent's record is the board's own and is changed in place when a call event leaves
  *   everything but its calls as it was (read it when you need it, do not keep it to compare);
- *   the agent's own records, handed out in `CallState`, are never changed: a change replaces them.
+ *   records handed out in `CallState` (the agent's own) are never changed: the first change after
+ *   that copies them.
  * - The board's `ExtensionInfo.calls` is derived from the active calls (same calls, oldest change
  *   first), so the board and the call card never disagree (the payload's own `calls` can be stale
  *   on HOLD/UNHOLD).
@@ -29,12 +30,12 @@ import type {
   RealtimeEvent,
 } from '../domain/calls';
 import {
-  activeByChange,
   activeCallKey,
   BoardWriter,
-  keyOf,
+  callsByChange,
   newestOwnCall,
   type AgentSide,
+  type BoardCall,
   type BoardMaps,
 } from './board-writer';
 import { applyExtensionEvent } from './extension-event';
@@ -61,8 +62,8 @@ function cleanList(list: readonly string[]): string[] {
 
 export class CallStore {
   private readonly maps: BoardMaps = {
-    extensions: new Map(),
-    active: new Map(),
+    entries: new Map(),
+    activeCount: 0,
     nextChange: 0,
   };
   private readonly side: AgentSide;
@@ -79,22 +80,25 @@ export class CallStore {
       currentCall: null,
       lastCall: null,
       recent: [],
-      handedOut: new WeakSet(),
     };
     this.writer = new BoardWriter(this.maps, this.side);
     this.current = this.takeState();
     const maps = this.maps;
     this.board = {
-      get: (extension) => maps.extensions.get(extension),
+      get: (extension) => maps.entries.get(extension)?.record,
       get size() {
-        return maps.extensions.size;
+        return maps.entries.size;
       },
       get activeCallCount() {
-        return maps.active.size;
+        return maps.activeCount;
       },
-      values: () => maps.extensions.values(),
-      activeCall: (extension, ivrid) => maps.active.get(activeCallKey(extension, ivrid))?.active,
-      activeCalls: () => activeByChange(maps).values(),
+      values: () => recordsOf(maps),
+      activeCall: (extension, ivrid) =>
+        maps.entries.get(extension)?.calls.find((slot) => slot.active.call.ivrid === ivrid)?.active,
+      activeCalls: () =>
+        callsByChange(maps)
+          .map((slot) => slot.active)
+          .values(),
     };
   }
 
@@ -161,7 +165,7 @@ export class CallStore {
       return false;
     }
     for (const n of side.ownExtensions) {
-      if (state.own[n] !== this.maps.extensions.get(n)) return false;
+      if (state.own[n] !== this.maps.entries.get(n)?.record) return false;
     }
     return true;
   }
@@ -169,10 +173,10 @@ export class CallStore {
   private takeState(): CallState {
     const own: Record<string, ExtensionInfo> = {};
     for (const number of this.side.ownExtensions) {
-      const record = this.maps.extensions.get(number);
-      if (record) {
-        own[number] = record;
-        this.side.handedOut.add(record);
+      const entry = this.maps.entries.get(number);
+      if (entry) {
+        own[number] = entry.record;
+        entry.handedOut = true;
       }
     }
     return {
@@ -195,16 +199,14 @@ export class CallStore {
       for (const call of ext.calls) listed.set(activeCallKey(ext.number, call.ivrid), call);
     }
     // Kept calls first, in their old order with their change numbers, then the new ones.
-    const kept = new Map<string, { active: ActiveCall; order: number }>();
+    const kept = new Map<string, BoardCall>();
     const ghosts: ActiveCall[] = [];
-    for (const active of activeByChange(this.maps)) {
-      const key = keyOf(active);
+    for (const slot of callsByChange(this.maps)) {
+      const { extension, call: old } = slot.active;
+      const key = activeCallKey(extension, old.ivrid);
       const call = listed.get(key);
-      if (!call) ghosts.push(active);
-      else {
-        const merged = { extension: active.extension, call: mergeCall(active.call, call) };
-        kept.set(key, { active: merged, order: this.maps.active.get(key)?.order ?? 0 });
-      }
+      if (!call) ghosts.push(slot.active);
+      else kept.set(key, { active: { extension, call: mergeCall(old, call) }, order: slot.order });
     }
     const writer = this.writer;
     writer.begin(at);
@@ -216,17 +218,14 @@ export class CallStore {
         }
       }
     }
-    const byExt = new Map<string, CallInfo[]>();
-    for (const { active } of kept.values()) {
-      const list = byExt.get(active.extension);
-      if (list) list.push(active.call);
-      else byExt.set(active.extension, [active.call]);
+    const byExt = new Map<string, BoardCall[]>();
+    for (const slot of kept.values()) {
+      const list = byExt.get(slot.active.extension);
+      if (list) list.push(slot);
+      else byExt.set(slot.active.extension, [slot]);
     }
     writer.replaceBoard();
-    for (const { active, order } of kept.values()) writer.keepCall(active, order);
-    for (const ext of extensions) {
-      writer.putRecord({ ...ext, calls: byExt.get(ext.number) ?? [] });
-    }
+    for (const ext of extensions) writer.putEntry(ext, byExt.get(ext.number) ?? []);
     for (const ghost of ghosts) writer.endCall(ghost, 'ended-while-offline', '');
     writer.finish();
   }
@@ -258,4 +257,8 @@ export class CallStore {
       queueId: event.queue.id,
     });
   }
+}
+
+function* recordsOf(maps: BoardMaps): IterableIterator<ExtensionInfo> {
+  for (const entry of maps.entries.values()) yield entry.record;
 }
