@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { createRingsideCore, type CoreDeps } from '../core/compose';
 import type { RingsideCore } from '../core/types';
 import { HostNotices } from '../core/calls/notices';
+import { tuneEngineForEventStreams } from '../core/infra/engine-flags';
 import { createLogger, type RootLogger } from '../core/logging';
 import type { Notifier } from '../core/ports';
 import { createNotifier } from '../core/notify';
@@ -67,6 +68,7 @@ export interface HeadlessHost {
  * where Electron cannot start.
  */
 export async function startHeadlessHost(options: HeadlessHostOptions): Promise<HeadlessHost> {
+  tuneEngineForEventStreams();
   const dataDir = resolve(options.dataDir);
   // Problems the agent must hear about, found before the core exists to show them.
   const hostNotices = new HostNotices();

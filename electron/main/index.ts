@@ -30,6 +30,7 @@ import { callLinkFromArgv } from '../../shared/desktop/call-link';
 import { trayStateOf } from '../../shared/tray/tray-state';
 import { createRingsideCore } from '../core/compose';
 import { HostNotices } from '../core/calls/notices';
+import { tuneEngineForEventStreams } from '../core/infra/engine-flags';
 import { createLogger } from '../core/logging';
 import { createNotifier, createPlatformNotifier } from '../core/notify';
 import { systemClock } from '../core/ports';
@@ -64,6 +65,7 @@ const LINK_SCHEMES = ['tel', 'callto'] as const;
 const QUIT_ARG = '--quit';
 
 async function start(): Promise<void> {
+  tuneEngineForEventStreams();
   registerAppScheme(protocol);
   // A separate profile (tests, a second agent on one machine); before anything reads userData.
   if (process.env.RINGSIDE_USER_DATA) app.setPath('userData', process.env.RINGSIDE_USER_DATA);
