@@ -25,7 +25,7 @@ export class Child {
   /** `file` is relative to benchmarks/; it runs under tsx, with `--expose-gc` when asked. */
   constructor(file: string, input: unknown, options: { exposeGc?: boolean } = {}) {
     this.process = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
-      execArgv: ['--import', 'tsx', ...(options.exposeGc ? ['--expose-gc'] : [])],
+      execArgv: ['--import', 'tsx', ...(options.exposeGc ? ['--expose-gc'] : []), ...(file.includes('app-child') && process.env.APP_ARGS ? process.env.APP_ARGS.split(' ') : [])],
       env: { ...process.env, BENCH_CHILD: JSON.stringify(input) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

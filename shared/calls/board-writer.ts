@@ -24,6 +24,8 @@ export function keyOf(active: ActiveCall): string {
 
 /** An active call and when it last changed (a counter, to order calls across extensions). */
 export interface BoardCall {
+  /** The call's id, here so that finding a call reads the slot and not the call behind it. */
+  ivrid: string;
   active: ActiveCall;
   order: number;
 }
@@ -64,7 +66,7 @@ export function callsByChange(board: BoardMaps): BoardCall[] {
 function indexOf(entry: BoardEntry, ivrid: string): number {
   const calls = entry.calls;
   for (let i = 0; i < calls.length; i++) {
-    if (calls[i]?.active.call.ivrid === ivrid) return i;
+    if (calls[i]?.ivrid === ivrid) return i;
   }
   return -1;
 }
@@ -188,7 +190,13 @@ export class BoardWriter {
     if (!entry) return;
     const old = entry.record;
     if (old.statusCode === statusCode && old.statusUpdatedAt === statusUpdatedAt) return;
-    this.replaceRecord(entry, { ...old, statusCode, statusUpdatedAt });
+    if (entry.handedOut || this.isOwn(number)) {
+      this.replaceRecord(entry, { ...old, statusCode, statusUpdatedAt });
+    } else {
+      // Another agent's record, the board's own: two numbers change, nothing new to collect.
+      old.statusCode = statusCode;
+      old.statusUpdatedAt = statusUpdatedAt;
+    }
   }
 
   /** A new record object: a record that is already out keeps its values. */
@@ -236,7 +244,7 @@ export class BoardWriter {
     const list = entry.record.calls;
     const index = indexOf(entry, value.call.ivrid);
     if (index === -1) {
-      calls.push({ active: value, order });
+      calls.push({ ivrid: value.call.ivrid, active: value, order });
       list.push(value.call);
       this.board.activeCount++;
     } else {

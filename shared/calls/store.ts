@@ -12,8 +12,8 @@
  * - Own extensions are the configured list; when it is empty and a snapshot lists exactly one
  *   extension (what a user login sees), that one becomes own and stays so until
  *   `setOwnExtensions` is called.
- * - Another agent's record is the board's own and is changed in place when a call event leaves
- *   everything but its calls as it was (read it when you need it, do not keep it to compare);
+ * - Another agent's record is the board's own and is changed in place when an event changes only
+ *   its calls or its status (read it when you need it, do not keep it to compare);
  *   records handed out in `CallState` (the agent's own) are never changed: the first change after
  *   that copies them.
  * - The board's `ExtensionInfo.calls` is derived from the active calls (same calls, oldest change
@@ -94,7 +94,7 @@ export class CallStore {
       },
       values: () => recordsOf(maps),
       activeCall: (extension, ivrid) =>
-        maps.entries.get(extension)?.calls.find((slot) => slot.active.call.ivrid === ivrid)?.active,
+        maps.entries.get(extension)?.calls.find((slot) => slot.ivrid === ivrid)?.active,
       activeCalls: () =>
         callsByChange(maps)
           .map((slot) => slot.active)
@@ -206,7 +206,10 @@ export class CallStore {
       const key = activeCallKey(extension, old.ivrid);
       const call = listed.get(key);
       if (!call) ghosts.push(slot.active);
-      else kept.set(key, { active: { extension, call: mergeCall(old, call) }, order: slot.order });
+      else {
+        const merged = { extension, call: mergeCall(old, call) };
+        kept.set(key, { ivrid: slot.ivrid, active: merged, order: slot.order });
+      }
     }
     const writer = this.writer;
     writer.begin(at);
@@ -214,7 +217,8 @@ export class CallStore {
       for (const call of ext.calls) {
         const key = activeCallKey(ext.number, call.ivrid);
         if (!kept.has(key)) {
-          kept.set(key, { active: { extension: ext.number, call }, order: writer.newChange() });
+          const active = { extension: ext.number, call };
+          kept.set(key, { ivrid: call.ivrid, active, order: writer.newChange() });
         }
       }
     }
