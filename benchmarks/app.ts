@@ -6,7 +6,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Child } from './children';
+import { APP_CHILD, Child } from './children';
 import { hrtimeMs, type AppChildInput, type BareChildInput } from './protocol';
 import type { BenchServer } from './server';
 import { probePhone } from './stream';
@@ -46,7 +46,7 @@ export async function startApp(
     dataDir: join(dir, 'data'),
     rendererDir: RENDERER_DIR,
   };
-  const child = new Child('./app-child.ts', input, { exposeGc: options.exposeGc ?? false });
+  const child = new Child(APP_CHILD, input, { exposeGc: options.exposeGc ?? false });
   const cleanup = async () => {
     await child.stop();
     await rm(dir, { recursive: true, force: true });

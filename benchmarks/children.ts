@@ -11,6 +11,13 @@ export interface Call {
   phone: string;
 }
 
+/** The app's child process (see `appNodeFlags`). */
+export const APP_CHILD = './app-child.ts';
+
+function appNodeFlags(): string[] {
+  return (process.env.BENCH_APP_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '');
+}
+
 export class Child {
   /** Every call alert (app) or own-extension NEWCALL (bare) so far, by ivrid and by number. */
   private readonly seen = new Map<string, Seen>();
@@ -22,10 +29,15 @@ export class Child {
   private nextSample = 0;
   private failure: string | null = null;
 
-  /** `file` is relative to benchmarks/; it runs under tsx, with `--expose-gc` when asked. */
+  /**
+   * `file` is relative to benchmarks/; it runs under tsx, with `--expose-gc` when asked. The app
+   * takes extra Node flags from `BENCH_APP_NODE_FLAGS` (say `--cpu-prof --cpu-prof-dir=profiles`
+   * to profile it), so the app can be looked into without touching the baseline.
+   */
   constructor(file: string, input: unknown, options: { exposeGc?: boolean } = {}) {
+    const extra = file === APP_CHILD ? appNodeFlags() : [];
     this.process = fork(fileURLToPath(new URL(file, import.meta.url)), [], {
-      execArgv: ['--import', 'tsx', ...(options.exposeGc ? ['--expose-gc'] : []), ...(file.includes('app-child') && process.env.APP_ARGS ? process.env.APP_ARGS.split(' ') : [])],
+      execArgv: ['--import', 'tsx', ...(options.exposeGc ? ['--expose-gc'] : []), ...extra],
       env: { ...process.env, BENCH_CHILD: JSON.stringify(input) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
