@@ -1,4 +1,5 @@
 import type { CallBoard, ExtensionInfo } from '../../../shared/domain/calls';
+import type { ConnectionView } from '../../../shared/domain/connection';
 import { boardList, sameCallsView } from '../../../shared/calls/view';
 import type {
   AppSnapshot,
@@ -12,6 +13,13 @@ import type { Clock } from '../ports';
 
 /** About one display frame: windows get at most one update per frame. */
 export const FRAME_MS = 16;
+
+/**
+ * The window shows the connection's last event as an age in whole seconds, so a last-event time
+ * that moved by less than this is not news: under a flood of events it would otherwise make the
+ * connection part new in every frame.
+ */
+export const LAST_EVENT_STEP_MS = 1_000;
 
 export interface ViewPublisherDeps {
   /** The view as it is now (cheap: never walks the board). */
@@ -156,6 +164,7 @@ export class ViewPublisher {
       this.sent[part] = { value, json: null };
       return true;
     }
+    if (part === 'connection' && before && onlyLastEventMoved(before.value, value)) return false;
     // The other parts are small and rebuilt on every read: compare what would be sent.
     const json = JSON.stringify(value);
     if (before?.json === json) return false;
@@ -197,4 +206,13 @@ export class ViewPublisher {
     this.dirtyExtensions.clear();
     return upsert.length > 0 ? { reset: false, upsert } : null;
   }
+}
+
+/** Whether two connection views differ only by a last-event time that moved less than a step. */
+function onlyLastEventMoved(sent: unknown, now: unknown): boolean {
+  const a = sent as ConnectionView;
+  const b = now as ConnectionView;
+  if (a.lastEventAt === null || b.lastEventAt === null) return false;
+  if (Math.abs(b.lastEventAt - a.lastEventAt) >= LAST_EVENT_STEP_MS) return false;
+  return JSON.stringify({ ...a, lastEventAt: 0 }) === JSON.stringify({ ...b, lastEventAt: 0 });
 }

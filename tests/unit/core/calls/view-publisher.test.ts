@@ -35,10 +35,12 @@ function rig() {
   const store = new CallStore([OWN]);
   let notices = 0;
   let now = 1_000;
+  let lastEventAt: number | null = null;
+  let status = 'connected';
   const view = (): AppSnapshot =>
     ({
       mode: 'account',
-      connection: { state: { status: 'connected' }, lastEventAt: null },
+      connection: { state: { status }, lastEventAt },
       calls: callsView(store.state),
       notices: Array.from({ length: notices }, (_, i) => ({ id: String(i) })),
       now,
@@ -65,6 +67,15 @@ function rig() {
     },
     advance(ms: number) {
       now += ms;
+    },
+    /** An event arrived now: the connection's last-event time moves. */
+    event() {
+      lastEventAt = now;
+      publisher.viewChanged();
+    },
+    setStatus(next: string) {
+      status = next;
+      publisher.viewChanged();
     },
   };
 }
@@ -110,6 +121,28 @@ describe('ViewPublisher', () => {
     r.publisher.viewChanged();
     r.publisher.flush();
     expect(r.updates).toHaveLength(count);
+  });
+
+  it("sends the connection's last-event time when it moved a second, not in every frame", () => {
+    const r = rig();
+    stop = () => r.publisher.stop();
+    r.event();
+    r.publisher.flush();
+    const sent = () => r.updates.filter((u) => u.view.connection).map((u) => u.view.connection);
+    expect(sent()).toHaveLength(1);
+    // A flood: an event in every 16 ms frame; the 63rd frame is the first a second on.
+    for (let i = 0; i < 63; i++) {
+      r.advance(16);
+      r.event();
+      r.publisher.flush();
+    }
+    expect(sent().map((c) => c?.lastEventAt)).toEqual([1_000, 1_000 + 63 * 16]);
+    // Anything else about the connection is sent at once, with the time as it is.
+    r.advance(16);
+    r.event();
+    r.setStatus('offline');
+    r.publisher.flush();
+    expect(sent().at(-1)).toEqual({ state: { status: 'offline' }, lastEventAt: 1_000 + 64 * 16 });
   });
 
   it('coalesces a burst into one update per frame', async () => {
