@@ -4,7 +4,7 @@
  */
 import type { CallInfo, RealtimeEvent } from '../domain/calls';
 import type { BoardWriter } from './board-writer';
-import { applyReason, mergeCall } from './merge';
+import { mergeCall, updateCall } from './merge';
 import { hangupOutcome } from './recent';
 
 export type ExtensionEvent = Extract<RealtimeEvent, { kind: 'extension' }>;
@@ -63,7 +63,7 @@ export function applyExtensionEvent(board: BoardWriter, event: ExtensionEvent): 
       const target = targetCall(event, board);
       if (target) {
         const known = board.find(ext, target.ivrid);
-        const call = applyReason(mergeCall(known?.call, target), event.reason, event.at);
+        const call = updateCall(known?.call, target, event.reason, event.at);
         board.putCall({ extension: ext, call });
       }
       break;

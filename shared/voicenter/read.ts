@@ -71,9 +71,14 @@ export function readId(
   return { ok: false, problem: absentOr(value, 'wrong type') };
 }
 
+/** One shared empty object for the calls that carry no custom data (most of them, kept for long). */
+const NO_CUSTOM_DATA: Record<string, unknown> = Object.freeze({});
+
 function customData(value: unknown): Record<string, unknown> {
+  if (!isPlainObject(value)) return NO_CUSTOM_DATA;
   // Decoded JSON owns its objects, so a plain one is taken as it is.
-  return isPlainObject(value) ? value : {};
+  for (const key in value) if (Object.hasOwn(value, key)) return value;
+  return NO_CUSTOM_DATA;
 }
 
 function recordingFile(value: unknown): string | null {

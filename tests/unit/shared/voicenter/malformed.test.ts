@@ -231,9 +231,10 @@ describe('loose fields', () => {
       });
       expect(result.ok && result.warnings).toBeFalsy();
     }
-    // Each call gets its own object, not one shared default.
+    // Calls without custom data share one empty object, which no one can write to.
     const [a, b] = parsed.map((r) => (r.ok && r.event.kind === 'extension' ? r.event.call : null));
-    expect(a?.customData).not.toBe(b?.customData);
+    expect(a?.customData).toBe(b?.customData);
+    expect(Object.isFrozen(a?.customData)).toBe(true);
   });
 
   it('tolerates unknown fields, unknown reasons and unknown status codes', () => {
