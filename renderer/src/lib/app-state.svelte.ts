@@ -50,14 +50,19 @@ class RingsideState {
   /** Returns false when the update does not follow what the window has (ask for the whole state). */
   applyUpdate(update: AppUpdate): boolean {
     const outcome = this.#sync.apply(update);
-    if (outcome === 'applied') this.#publish(update.board !== null);
+    if (outcome === 'applied') this.#publish(update.board !== null, hasParts(update.view));
     return outcome !== 'gap';
   }
 
-  #publish(boardChanged: boolean): void {
+  /**
+   * A board-only update bumps `boardVersion` and nothing else: replacing `snapshot` (and
+   * re-basing the clock) would re-run everything that reads them, in every frame of a busy board.
+   */
+  #publish(boardChanged: boolean, viewChanged = true): void {
     const view = this.#sync.view;
     if (!view) return;
     if (boardChanged) this.boardVersion += 1;
+    if (!viewChanged) return;
     const localAt = performance.now();
     this.snapshot = view;
     this.#base = { mainNow: view.now, localAt };
@@ -99,6 +104,11 @@ class RingsideState {
       for (const dispose of disposers) dispose();
     };
   }
+}
+
+function hasParts(view: AppUpdate['view']): boolean {
+  for (const part in view) if (Object.hasOwn(view, part)) return true;
+  return false;
 }
 
 export const ringside = new RingsideState();
