@@ -71,6 +71,16 @@ function indexOf(entry: BoardEntry, ivrid: string): number {
   return -1;
 }
 
+/** An extension's active call by id. */
+export function activeCallOf(
+  board: BoardMaps,
+  extension: string,
+  ivrid: string,
+): ActiveCall | undefined {
+  const entry = board.entries.get(extension);
+  return entry ? entry.calls[indexOf(entry, ivrid)]?.active : undefined;
+}
+
 /**
  * The most recently changed active call on an own extension: the newest call of each own
  * extension, compared by when it changed. Reads only the own extensions' entries.

@@ -31,6 +31,7 @@ import type {
 } from '../domain/calls';
 import {
   activeCallKey,
+  activeCallOf,
   BoardWriter,
   callsByChange,
   newestOwnCall,
@@ -93,8 +94,7 @@ export class CallStore {
         return maps.activeCount;
       },
       values: () => recordsOf(maps),
-      activeCall: (extension, ivrid) =>
-        maps.entries.get(extension)?.calls.find((slot) => slot.ivrid === ivrid)?.active,
+      activeCall: (extension, ivrid) => activeCallOf(maps, extension, ivrid),
       activeCalls: () =>
         callsByChange(maps)
           .map((slot) => slot.active)
