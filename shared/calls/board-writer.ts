@@ -254,8 +254,17 @@ export class BoardWriter {
     const list = entry.record.calls;
     const index = indexOf(entry, value.call.ivrid);
     if (index === -1) {
-      calls.push({ ivrid: value.call.ivrid, active: value, order });
-      list.push(value.call);
+      const slot: BoardCall = { ivrid: value.call.ivrid, active: value, order };
+      if (calls.length === 0) {
+        // Most extensions hold no call or one. An array emptied by a hangup has lost its backing
+        // store, and a push would give it room for 17: two such arrays per call would outlive
+        // young collections on a large board. Literals of one are exactly the size needed.
+        entry.calls = [slot];
+        entry.record.calls = [value.call];
+      } else {
+        calls.push(slot);
+        list.push(value.call);
+      }
       this.board.activeCount++;
     } else {
       // The changed call moves to the end (newest change); its slot is changed in place.
