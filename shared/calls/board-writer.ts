@@ -8,9 +8,12 @@
  * It keeps the invariant that an entry's `record.calls` lists exactly its active calls, oldest
  * change first, the very call objects of `calls`. Records handed out with the agent's side are
  * never changed: the first write of an event copies such a record (copy on write) and the entry
- * keeps the copy, which later writes may change in place.
+ * keeps the copy, which later writes may change in place. Another agent's calls are changed in
+ * place too (an update writes into the board's own call object), unless the extension was ever
+ * an own one: its calls may be held outside the board and are replaced instead.
  */
 import type { ActiveCall, CallInfo, CallOutcome, ExtensionInfo, RecentCall } from '../domain/calls';
+import { applyReason, mergeInto, settleReason, updateCall } from './merge';
 import { addRecent, recentFromCall } from './recent';
 import { keepSameText } from './same-text';
 
@@ -38,6 +41,11 @@ export interface BoardEntry {
   calls: BoardCall[];
   /** `record` was handed out in a `CallState`: it and its list are copied before a change. */
   handedOut: boolean;
+  /**
+   * The extension was ever an own one, so its calls may be held outside the board (the agent's
+   * current and last call, followers' states): its call objects are replaced, never changed.
+   */
+  shared: boolean;
 }
 
 /** The store's board: mutable state only the writer changes. */
@@ -170,7 +178,7 @@ export class BoardWriter {
   }
 
   private addEntry(record: ExtensionInfo, calls: BoardCall[]): BoardEntry {
-    const entry: BoardEntry = { record, calls, handedOut: false };
+    const entry: BoardEntry = { record, calls, handedOut: false, shared: false };
     this.board.entries.set(record.number, entry);
     this.board.activeCount += calls.length;
     this.cachedNumber = record.number;
@@ -244,41 +252,72 @@ export class BoardWriter {
     return this.board.nextChange++;
   }
 
+  /**
+   * Takes a call event's call (NEWCALL, ANSWER, HOLD, UNHOLD) on a known extension: a new call,
+   * or an update merged into the known one; either becomes the most recently changed call.
+   */
+  takeCall(extension: string, next: CallInfo, reason: string, at: number): void {
+    const found = this.entry(extension);
+    if (!found) return;
+    const index = indexOf(found, next.ivrid);
+    const slot = found.calls[index];
+    const inPlace = !found.shared && !this.isOwn(extension);
+    if (slot && inPlace) {
+      // Another agent's call, never handed out: changed in place, nothing new to collect.
+      mergeInto(slot.active.call, next);
+      settleReason(slot.active.call, reason, at);
+      this.touch(found, index, slot);
+      return;
+    }
+    let call: CallInfo;
+    if (slot) call = updateCall(slot.active.call, next, reason, at);
+    else if (inPlace) {
+      // The board's own copy of the event's call, to be changed in place later.
+      call = { ...next };
+      settleReason(call, reason, at);
+    } else call = applyReason(next, reason, at);
+    this.putCall({ extension, call });
+  }
+
   /** Adds or updates a call on a known extension and marks it the most recently changed one. */
-  putCall(value: ActiveCall): void {
+  private putCall(value: ActiveCall): void {
     const found = this.entry(value.extension);
     if (!found) return;
     const entry = this.writable(found);
-    const order = this.board.nextChange++;
     const calls = entry.calls;
-    const list = entry.record.calls;
     const index = indexOf(entry, value.call.ivrid);
-    if (index === -1) {
-      const slot: BoardCall = { ivrid: value.call.ivrid, active: value, order };
+    const slot = calls[index];
+    if (slot) {
+      slot.active = value;
+      this.touch(entry, index, slot);
+    } else {
+      const added = { ivrid: value.call.ivrid, active: value, order: this.board.nextChange++ };
       if (calls.length === 0) {
         // Most extensions hold no call or one. An array emptied by a hangup has lost its backing
         // store, and a push would give it room for 17: two such arrays per call would outlive
         // young collections on a large board. Literals of one are exactly the size needed.
-        entry.calls = [slot];
+        entry.calls = [added];
         entry.record.calls = [value.call];
       } else {
-        calls.push(slot);
-        list.push(value.call);
+        calls.push(added);
+        entry.record.calls.push(value.call);
       }
       this.board.activeCount++;
-    } else {
-      // The changed call moves to the end (newest change); its slot is changed in place.
-      const slot = calls[index] as BoardCall;
-      slot.active = value;
-      slot.order = order;
-      if (index !== calls.length - 1) {
-        calls.splice(index, 1);
-        calls.push(slot);
-        list.splice(index, 1);
-        list.push(value.call);
-      } else list[index] = value.call;
     }
     if (this.isOwn(value.extension)) this.touchedOwn = value;
+  }
+
+  /** A call changed: it gets the next change number and moves to the end of its extension's list. */
+  private touch(entry: BoardEntry, index: number, slot: BoardCall): void {
+    slot.order = this.board.nextChange++;
+    const calls = entry.calls;
+    const list = entry.record.calls;
+    if (index !== calls.length - 1) {
+      calls.splice(index, 1);
+      calls.push(slot);
+      list.splice(index, 1);
+      list.push(slot.active.call);
+    } else list[index] = slot.active.call;
   }
 
   /** Ends a call (known or only described by the event) and records it if it was an own one. */

@@ -4,7 +4,7 @@
  */
 import type { CallInfo, RealtimeEvent } from '../domain/calls';
 import type { BoardWriter } from './board-writer';
-import { mergeCall, updateCall } from './merge';
+import { mergeCall } from './merge';
 import { hangupOutcome } from './recent';
 
 export type ExtensionEvent = Extract<RealtimeEvent, { kind: 'extension' }>;
@@ -61,11 +61,7 @@ export function applyExtensionEvent(board: BoardWriter, event: ExtensionEvent): 
     case 'HOLD':
     case 'UNHOLD': {
       const target = targetCall(event, board);
-      if (target) {
-        const known = board.find(ext, target.ivrid);
-        const call = updateCall(known?.call, target, event.reason, event.at);
-        board.putCall({ extension: ext, call });
-      }
+      if (target) board.takeCall(ext, target, event.reason, event.at);
       break;
     }
     case 'HANGUP':

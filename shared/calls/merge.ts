@@ -2,29 +2,46 @@
  * How one update to a known call combines with what is already known about it.
  */
 import type { CallInfo } from '../domain/calls';
-import { keepSameText } from './same-text';
 
-const CALL_TEXT = ['ivrid', 'callerName', 'callerPhone', 'did', 'recordingFile'] as const;
+/**
+ * Merges an update into a known call object, in place: wire fields that went blank keep their
+ * last value. A field is written only when its value changes, so the call keeps its own copies
+ * of unchanged text and times (the update's copies die young) and an old call object is not
+ * made to point at new ones for nothing.
+ */
+export function mergeInto(call: CallInfo, next: CallInfo): void {
+  // A new click2call leg starts unanswered: leg 1's answer time must not count for leg 2.
+  const answeredAt =
+    call.c2cLeg === next.c2cLeg ? (next.answeredAt ?? call.answeredAt) : next.answeredAt;
+  if (next.callerName !== '' && next.callerName !== call.callerName) {
+    call.callerName = next.callerName;
+  }
+  if (next.callerPhone !== '' && next.callerPhone !== call.callerPhone) {
+    call.callerPhone = next.callerPhone;
+  }
+  if (next.did !== '' && next.did !== call.did) call.did = next.did;
+  if (next.direction !== 'unknown' && next.direction !== call.direction) {
+    call.direction = next.direction;
+  }
+  if (next.c2cLeg !== call.c2cLeg) call.c2cLeg = next.c2cLeg;
+  if (next.status !== call.status) call.status = next.status;
+  if (next.startedAt !== null && next.startedAt !== call.startedAt) call.startedAt = next.startedAt;
+  if (answeredAt !== call.answeredAt) call.answeredAt = answeredAt;
+  if (next.queueId !== null && next.queueId !== call.queueId) call.queueId = next.queueId;
+  if (next.campaignId !== null && next.campaignId !== call.campaignId) {
+    call.campaignId = next.campaignId;
+  }
+  if (hasKeys(next.customData)) call.customData = next.customData;
+  if (next.recordingFile !== null && next.recordingFile !== call.recordingFile) {
+    call.recordingFile = next.recordingFile;
+  }
+}
 
-/** Merges an update into the known call; wire fields that went blank keep their last value. */
+/** Merges an update into the known call, as a new object (see `mergeInto`). */
 export function mergeCall(prev: CallInfo | undefined, next: CallInfo): CallInfo {
   if (!prev) return next;
-  // A new click2call leg starts unanswered: leg 1's answer time must not count for leg 2.
-  const sameLeg = prev.c2cLeg === next.c2cLeg;
-  const merged: CallInfo = {
-    ...next,
-    callerName: next.callerName || prev.callerName,
-    callerPhone: next.callerPhone || prev.callerPhone,
-    did: next.did || prev.did,
-    direction: next.direction !== 'unknown' ? next.direction : prev.direction,
-    startedAt: next.startedAt ?? prev.startedAt,
-    answeredAt: sameLeg ? (next.answeredAt ?? prev.answeredAt) : next.answeredAt,
-    queueId: next.queueId ?? prev.queueId,
-    campaignId: next.campaignId ?? prev.campaignId,
-    customData: hasKeys(next.customData) ? next.customData : prev.customData,
-    recordingFile: next.recordingFile ?? prev.recordingFile,
-  };
-  keepSameText(merged, prev, CALL_TEXT);
+  const merged = { ...prev };
+  mergeInto(merged, next);
   return merged;
 }
 
@@ -39,8 +56,8 @@ function setsStatus(reason: string): boolean {
   return reason === 'HOLD' || reason === 'UNHOLD' || reason === 'ANSWER';
 }
 
-/** Writes what HOLD/UNHOLD/ANSWER say into a call object the caller has just made. */
-function settleReason(call: CallInfo, reason: string, at: number): void {
+/** Writes what HOLD/UNHOLD/ANSWER say into a call object the caller may change. */
+export function settleReason(call: CallInfo, reason: string, at: number): void {
   switch (reason) {
     case 'HOLD':
       call.status = 'hold';

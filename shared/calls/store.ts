@@ -12,8 +12,8 @@
  * - Own extensions are the configured list; when it is empty and a snapshot lists exactly one
  *   extension (what a user login sees), that one becomes own and stays so until
  *   `setOwnExtensions` is called.
- * - Another agent's record is the board's own and is changed in place when an event changes only
- *   its calls or its status (read it when you need it, do not keep it to compare);
+ * - Another agent's record and its calls are the board's own and are changed in place (read them
+ *   when you need them, do not keep them to compare);
  *   records handed out in `CallState` (the agent's own) are never changed: the first change after
  *   that copies them.
  * - The board's `ExtensionInfo.calls` is derived from the active calls (same calls, oldest change
@@ -177,6 +177,7 @@ export class CallStore {
       if (entry) {
         own[number] = entry.record;
         entry.handedOut = true;
+        entry.shared = true;
       }
     }
     return {
@@ -217,7 +218,8 @@ export class CallStore {
       for (const call of ext.calls) {
         const key = activeCallKey(ext.number, call.ivrid);
         if (!kept.has(key)) {
-          const active = { extension: ext.number, call };
+          // The board's own copy: another agent's call is changed in place later.
+          const active = { extension: ext.number, call: { ...call } };
           kept.set(key, { ivrid: call.ivrid, active, order: writer.newChange() });
         }
       }

@@ -1,9 +1,8 @@
 /**
  * Drives the real parser and call store together: wire payloads in, call state out. Every event
  * the store receives is deep-frozen first, and so is everything it hands out after each event
- * (the agent's side, the board's records and active calls; not the store's own maps, which it
- * changes in place by design), so any mutation of an event or of a record already handed out
- * throws.
+ * (the agent's side and its calls; not other agents' records and calls, which the board changes
+ * in place by design), so any mutation of an event or of a value already handed out throws.
  */
 import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'vitest';
@@ -27,12 +26,15 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /**
- * Freezes what the store hands out as values: the agent's side (its own records included) and
- * every active call. Other extensions' board records are the store's own, changed in place.
+ * Freezes what the store hands out as values: the agent's side (its own records and calls
+ * included). Other extensions' board records and calls are the store's own, changed in place.
  */
 export function freezeStore(store: CallStore): void {
   deepFreeze(store.state);
-  for (const active of store.board.activeCalls()) deepFreeze(active);
+  const own = store.state.ownExtensions;
+  for (const active of store.board.activeCalls()) {
+    if (own.includes(active.extension)) deepFreeze(active);
+  }
 }
 
 /** Applies a frozen event and freezes what the store hands out after it. */
