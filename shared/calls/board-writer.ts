@@ -266,7 +266,7 @@ export class BoardWriter {
       // Another agent's call, never handed out: changed in place, nothing new to collect.
       mergeInto(slot.active.call, next);
       settleReason(slot.active.call, reason, at);
-      this.touch(found, index, slot);
+      this.touch(found, index, slot, false);
       return;
     }
     let call: CallInfo;
@@ -289,7 +289,7 @@ export class BoardWriter {
     const slot = calls[index];
     if (slot) {
       slot.active = value;
-      this.touch(entry, index, slot);
+      this.touch(entry, index, slot, true);
     } else {
       const added = { ivrid: value.call.ivrid, active: value, order: this.board.nextChange++ };
       if (calls.length === 0) {
@@ -307,17 +307,24 @@ export class BoardWriter {
     if (this.isOwn(value.extension)) this.touchedOwn = value;
   }
 
-  /** A call changed: it gets the next change number and moves to the end of its extension's list. */
-  private touch(entry: BoardEntry, index: number, slot: BoardCall): void {
+  /**
+   * A call changed: it gets the next change number and moves to the end of its extension's list.
+   * `newObject`: the slot holds a new call object (else its call was changed in place).
+   */
+  private touch(entry: BoardEntry, index: number, slot: BoardCall, newObject: boolean): void {
     slot.order = this.board.nextChange++;
     const calls = entry.calls;
+    if (index === calls.length - 1) {
+      // Already last: the record's list changes only if the call is a new object. Most updates
+      // are another agent's call changed in place, and then the list is not even read.
+      if (newObject) entry.record.calls[index] = slot.active.call;
+      return;
+    }
     const list = entry.record.calls;
-    if (index !== calls.length - 1) {
-      calls.splice(index, 1);
-      calls.push(slot);
-      list.splice(index, 1);
-      list.push(slot.active.call);
-    } else list[index] = slot.active.call;
+    calls.splice(index, 1);
+    calls.push(slot);
+    list.splice(index, 1);
+    list.push(slot.active.call);
   }
 
   /** Ends a call (known or only described by the event) and records it if it was an own one. */
