@@ -4,8 +4,9 @@
  * against pushes); an update that skips one means something was lost, so the caller asks for the
  * whole state again. Plain TypeScript, so it is tested without a DOM.
  */
-import type { ExtensionInfo } from '@shared/domain/calls';
+import type { ExtensionInfo, RecentCall } from '@shared/domain/calls';
 import type { AppSnapshot, AppState, AppUpdate } from '@shared/ipc/snapshot';
+import { keepUnchanged } from './keep-unchanged';
 
 export type UpdateOutcome = 'applied' | 'ignored' | 'waiting' | 'gap';
 
@@ -64,7 +65,11 @@ export class ViewSync {
           : { reset: false, numbers: update.board.upsert.map((r) => r.number) },
       );
     }
-    this.view = { ...view, ...update.view, now: update.now };
+    const calls = update.view.calls;
+    const next = { ...view, ...update.view, now: update.now };
+    if (calls)
+      next.calls = { ...calls, recent: keepUnchanged(view.calls.recent, calls.recent, recentKey) };
+    this.view = next;
     return 'applied';
   }
 
@@ -73,4 +78,9 @@ export class ViewSync {
     this.seq = -1;
     this.early = [];
   }
+}
+
+/** A recent call's identity: the same call can end on two extensions, or twice (click2call). */
+function recentKey(call: RecentCall): string {
+  return `${call.ivrid}|${call.extension}|${call.endedAt}`;
 }

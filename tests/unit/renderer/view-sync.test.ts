@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { AppSnapshot, AppState, AppUpdate } from '@shared/ipc/snapshot';
+import type { RecentCall } from '@shared/domain/calls';
+import type { AppSnapshot, AppState, AppUpdate, CallsView } from '@shared/ipc/snapshot';
 import { ViewSync } from '@renderer/lib/view-sync';
-import { makeExtension } from '@tests/support/calls';
+import { makeExtension, makeRecent } from '@tests/support/calls';
 
-const VIEW = { mode: 'account', notices: [], now: 1 } as unknown as AppSnapshot;
+const CALLS: CallsView = {
+  ownExtensions: [],
+  own: [],
+  currentCall: null,
+  lastCall: null,
+  queues: {},
+  recent: [],
+};
+const VIEW = { mode: 'account', notices: [], now: 1, calls: CALLS } as unknown as AppSnapshot;
 
 function state(seq: number, numbers: string[]): AppState {
   return { ...VIEW, seq, board: numbers.map((n) => makeExtension(n)) };
@@ -48,5 +57,33 @@ describe('ViewSync', () => {
     sync.reset();
     expect(sync.setState(state(0, ['5']))).toBe(true);
     expect([...sync.board.keys()]).toEqual(['5']);
+  });
+
+  it('keeps its own recent-call objects for the entries an update brings again unchanged', () => {
+    const recent = (ivrid: string, outcome: RecentCall['outcome'] = 'answered') =>
+      makeRecent({ ivrid, outcome });
+    const calls = (list: RecentCall[]) => ({ ...CALLS, recent: list });
+    const sync = new ViewSync();
+    const [a, b] = [recent('a'), recent('b')];
+    sync.setState({ ...VIEW, calls: calls([a, b]), seq: 1, board: [] });
+
+    // What arrives is always new objects (it crossed IPC or a WebSocket).
+    sync.apply(update(2, { view: { calls: calls([recent('c'), recent('a'), recent('b')]) } }));
+    const after = sync.view?.calls.recent ?? [];
+    expect(after.map((r) => r.ivrid)).toEqual(['c', 'a', 'b']);
+    expect(after[1]).toBe(a);
+    expect(after[2]).toBe(b);
+
+    sync.apply(update(3, { view: { calls: calls(after.map((r) => ({ ...r }))) } }));
+    expect(sync.view?.calls.recent).toBe(after);
+
+    sync.apply(
+      update(4, { view: { calls: calls([recent('c'), recent('a', 'missed'), recent('b')]) } }),
+    );
+    const changed = sync.view?.calls.recent ?? [];
+    expect(changed[0]).toBe(after[0]);
+    expect(changed[1]).not.toBe(a);
+    expect(changed[1]?.outcome).toBe('missed');
+    expect(changed[2]).toBe(b);
   });
 });
