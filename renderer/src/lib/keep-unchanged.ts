@@ -5,7 +5,10 @@
  * that is equal to it leaves those rows alone, and the same array when nothing changed at all.
  */
 
-/** `next`, with each entry equal to one of `before` (same key, same values) replaced by that one. */
+/**
+ * `next`, with each entry equal to one of `before` (same key, same values) replaced by that one:
+ * `before` itself when every entry is, `next` itself when none is.
+ */
 export function keepUnchanged<T extends object>(
   before: readonly T[],
   next: T[],
@@ -13,13 +16,16 @@ export function keepUnchanged<T extends object>(
 ): T[] {
   const known = new Map<string, T>();
   for (const item of before) known.set(keyOf(item), item);
+  let reused = false;
   let same = before.length === next.length;
   const kept = next.map((item, index) => {
     const old = known.get(keyOf(item));
     const keep = old !== undefined && shallowEqual(old, item) ? old : item;
+    if (keep === old) reused = true;
     if (keep !== before[index]) same = false;
     return keep;
   });
+  if (!reused) return next;
   return same ? (before as T[]) : kept;
 }
 

@@ -67,8 +67,10 @@ export class ViewSync {
     }
     const calls = update.view.calls;
     const next = { ...view, ...update.view, now: update.now };
-    if (calls)
-      next.calls = { ...calls, recent: keepUnchanged(view.calls.recent, calls.recent, recentKey) };
+    if (calls) {
+      const recent = keepUnchanged(view.calls.recent, calls.recent, recentKey);
+      if (recent !== calls.recent) next.calls = { ...calls, recent };
+    }
     this.view = next;
     return 'applied';
   }

@@ -85,5 +85,10 @@ describe('ViewSync', () => {
     expect(changed[1]).not.toBe(a);
     expect(changed[1]?.outcome).toBe('missed');
     expect(changed[2]).toBe(b);
+
+    // Nothing to keep: the update's own list and calls part are taken as they are.
+    const fresh = calls([recent('d')]);
+    sync.apply(update(5, { view: { calls: fresh } }));
+    expect(sync.view?.calls).toBe(fresh);
   });
 });
