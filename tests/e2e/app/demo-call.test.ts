@@ -117,7 +117,10 @@ describe.skipIf(reason !== null)('demo call in the window', () => {
   it('switches to Hebrew right-to-left while phone numbers stay left-to-right', async () => {
     await app.page.getByTestId('language-toggle').click();
 
-    expect(await app.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    // The language is main's setting: the window turns once main's view says so.
+    await expect
+      .poll(() => app.page.evaluate(() => document.documentElement.dir), { timeout: 10_000 })
+      .toBe('rtl');
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('he');
     expect(await app.page.getByTestId('recent-calls').locator('h2').textContent()).toBe(
       'שיחות אחרונות',
@@ -142,8 +145,9 @@ describe.skipIf(reason !== null)('demo call in the window', () => {
     const shot = await saveScreenshot(app.page, 'demo-call-hebrew');
     expect(statSync(shot).size).toBeGreaterThan(10_000);
     await app.page.getByTestId('language-toggle').click();
-    // The language is main's setting now: the window turns once main's view says so.
-    await expect.poll(() => app.page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    await expect
+      .poll(() => app.page.evaluate(() => document.documentElement.dir), { timeout: 10_000 })
+      .toBe('ltr');
   });
 
   it('runs the self-checks from the settings drawer: test ring and diagnostics', async () => {

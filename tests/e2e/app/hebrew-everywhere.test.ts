@@ -195,7 +195,10 @@ describe.skipIf(reason !== null)('the language is main’s setting', () => {
       .poll(() => app.host.core.view().settings.language?.locale, { timeout: 10_000 })
       .toBe('he');
     expect(app.host.core.view().settings.language?.choice).toBe('he');
-    expect(await app.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    // The window follows main's view, a message later.
+    await expect
+      .poll(() => app.page.evaluate(() => document.documentElement.dir), { timeout: 10_000 })
+      .toBe('rtl');
   });
 });
 

@@ -130,5 +130,8 @@ describe.skipIf(reason !== null)('team board on a large demo account', () => {
       .toMatch(/שלוחות/);
     await saveScreenshot(app.page, 'team-board-he');
     await app.page.getByTestId('language-toggle').click();
+    await expect
+      .poll(() => app.page.evaluate(() => document.documentElement.lang), { timeout: 10_000 })
+      .toBe('en');
   });
 });
