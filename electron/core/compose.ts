@@ -163,6 +163,7 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       mode: mode(),
       connection: telephony.connectionView,
       calls: callsView(telephony.state),
+      recent: telephony.state.recent,
       settings: {
         ...deps.settings.view((key) => deps.secrets.has(key)),
         language: deps.settings.languageView(),

@@ -20,7 +20,7 @@ export function buildDiagnostics(
     currentCall: snapshot.calls.currentCall,
     boardSize: board.size,
     activeCalls: board.activeCallCount,
-    recentCalls: snapshot.calls.recent.slice(0, 20),
+    recentCalls: snapshot.recent.slice(0, 20),
     queues: snapshot.calls.queues,
     outbox: snapshot.outbox,
     rocketchat: snapshot.rocketchat,

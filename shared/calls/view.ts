@@ -17,7 +17,6 @@ export function callsView(state: CallState): CallsView {
     currentCall: state.currentCall,
     lastCall: state.lastCall,
     queues: state.queues,
-    recent: state.recent,
   };
 }
 
@@ -28,7 +27,6 @@ export function sameCallsView(a: CallsView, b: CallsView): boolean {
     a.currentCall === b.currentCall &&
     a.lastCall === b.lastCall &&
     a.queues === b.queues &&
-    a.recent === b.recent &&
     a.own.length === b.own.length &&
     a.own.every((record, i) => record === b.own[i])
   );

@@ -45,8 +45,8 @@ export interface SettingsView {
 }
 
 /**
- * The calls as the window sees them: the agent's own extensions and calls, queues and recent calls.
- * The rest of the board travels separately (`AppState.board`, `AppUpdate.board`), as changes.
+ * The calls as the window sees them: the agent's own extensions and calls, and the queues. The rest
+ * of the board travels separately (`AppState.board`, `AppUpdate.board`), as changes.
  */
 export interface CallsView {
   ownExtensions: string[];
@@ -55,7 +55,6 @@ export interface CallsView {
   currentCall: ActiveCall | null;
   lastCall: (ActiveCall & { endedAt: number; outcome: CallOutcome }) | null;
   queues: Record<string, QueueInfo>;
-  recent: RecentCall[];
 }
 
 /** Everything the window shows but the board: small, and sent in parts as they change. */
@@ -63,6 +62,11 @@ export interface AppSnapshot {
   mode: 'demo' | 'account' | 'signed-out';
   connection: ConnectionView;
   calls: CallsView;
+  /**
+   * The agent's recent calls, newest first. A part of its own: it changes when a call ends, not
+   * with every change of the current call, and it is the biggest thing the window is sent.
+   */
+  recent: RecentCall[];
   settings: SettingsView;
   notices: Notice[];
   notificationsAvailable: boolean;

@@ -37,6 +37,7 @@ const EVERY_PART: Record<ViewPart, true> = {
   mode: true,
   connection: true,
   calls: true,
+  recent: true,
   settings: true,
   notices: true,
   notificationsAvailable: true,
@@ -161,6 +162,12 @@ export class ViewPublisher {
     if (part === 'calls') {
       const calls = value as AppSnapshot['calls'];
       if (before && sameCallsView(before.value as AppSnapshot['calls'], calls)) return false;
+      this.sent[part] = { value, json: null };
+      return true;
+    }
+    if (part === 'recent') {
+      // Replaced, never changed in place, and up to a few hundred entries: compared by identity.
+      if (before?.value === value) return false;
       this.sent[part] = { value, json: null };
       return true;
     }

@@ -1,8 +1,9 @@
 /**
- * Every update of the calls view brings the whole recent-calls list again, as new objects. The
- * list's rows are keyed, and a row whose item is a new object redoes its text (phone formatting
- * included) even when nothing in it changed: keeping the window's own object for every entry
- * that is equal to it leaves those rows alone, and the same array when nothing changed at all.
+ * An update of the recent calls brings the whole list again, as new objects, though a call that
+ * ends adds one entry to it. The list's rows are keyed, and a row whose item is a new object
+ * redoes its text (phone formatting included) even when nothing in it changed: keeping the
+ * window's own object for every entry that is equal to it leaves those rows alone, and the same
+ * array when nothing changed at all.
  */
 
 /**

@@ -65,12 +65,8 @@ export class ViewSync {
           : { reset: false, numbers: update.board.upsert.map((r) => r.number) },
       );
     }
-    const calls = update.view.calls;
     const next = { ...view, ...update.view, now: update.now };
-    if (calls) {
-      const recent = keepUnchanged(view.calls.recent, calls.recent, recentKey);
-      if (recent !== calls.recent) next.calls = { ...calls, recent };
-    }
+    if (update.view.recent) next.recent = keepUnchanged(view.recent, update.view.recent, recentKey);
     this.view = next;
     return 'applied';
   }

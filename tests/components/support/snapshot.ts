@@ -20,7 +20,6 @@ export function makeCalls(patch: Partial<CallsView> = {}): CallsView {
     currentCall: null,
     lastCall: null,
     queues: {},
-    recent: [],
     ...patch,
   };
 }
@@ -119,6 +118,7 @@ export function makeSnapshot(patch: Partial<AppSnapshot> = {}): AppSnapshot {
       malformedEvents: 0,
     },
     calls: makeCalls(),
+    recent: [],
     settings: {
       voicenter: {
         loginType: 'user',

@@ -10,9 +10,14 @@ const CALLS: CallsView = {
   currentCall: null,
   lastCall: null,
   queues: {},
-  recent: [],
 };
-const VIEW = { mode: 'account', notices: [], now: 1, calls: CALLS } as unknown as AppSnapshot;
+const VIEW = {
+  mode: 'account',
+  notices: [],
+  now: 1,
+  calls: CALLS,
+  recent: [],
+} as unknown as AppSnapshot;
 
 function state(seq: number, numbers: string[]): AppState {
   return { ...VIEW, seq, board: numbers.map((n) => makeExtension(n)) };
@@ -62,33 +67,30 @@ describe('ViewSync', () => {
   it('keeps its own recent-call objects for the entries an update brings again unchanged', () => {
     const recent = (ivrid: string, outcome: RecentCall['outcome'] = 'answered') =>
       makeRecent({ ivrid, outcome });
-    const calls = (list: RecentCall[]) => ({ ...CALLS, recent: list });
     const sync = new ViewSync();
     const [a, b] = [recent('a'), recent('b')];
-    sync.setState({ ...VIEW, calls: calls([a, b]), seq: 1, board: [] });
+    sync.setState({ ...VIEW, recent: [a, b], seq: 1, board: [] });
 
     // What arrives is always new objects (it crossed IPC or a WebSocket).
-    sync.apply(update(2, { view: { calls: calls([recent('c'), recent('a'), recent('b')]) } }));
-    const after = sync.view?.calls.recent ?? [];
+    sync.apply(update(2, { view: { recent: [recent('c'), recent('a'), recent('b')] } }));
+    const after = sync.view?.recent ?? [];
     expect(after.map((r) => r.ivrid)).toEqual(['c', 'a', 'b']);
     expect(after[1]).toBe(a);
     expect(after[2]).toBe(b);
 
-    sync.apply(update(3, { view: { calls: calls(after.map((r) => ({ ...r }))) } }));
-    expect(sync.view?.calls.recent).toBe(after);
+    sync.apply(update(3, { view: { recent: after.map((r) => ({ ...r })) } }));
+    expect(sync.view?.recent).toBe(after);
 
-    sync.apply(
-      update(4, { view: { calls: calls([recent('c'), recent('a', 'missed'), recent('b')]) } }),
-    );
-    const changed = sync.view?.calls.recent ?? [];
+    sync.apply(update(4, { view: { recent: [recent('c'), recent('a', 'missed'), recent('b')] } }));
+    const changed = sync.view?.recent ?? [];
     expect(changed[0]).toBe(after[0]);
     expect(changed[1]).not.toBe(a);
     expect(changed[1]?.outcome).toBe('missed');
     expect(changed[2]).toBe(b);
 
-    // Nothing to keep: the update's own list and calls part are taken as they are.
-    const fresh = calls([recent('d')]);
-    sync.apply(update(5, { view: { calls: fresh } }));
-    expect(sync.view?.calls).toBe(fresh);
+    // Nothing to keep: the update's own list is taken as it is.
+    const fresh = [recent('d')];
+    sync.apply(update(5, { view: { recent: fresh } }));
+    expect(sync.view?.recent).toBe(fresh);
   });
 });

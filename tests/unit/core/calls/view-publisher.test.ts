@@ -18,7 +18,12 @@ function snapshotEvent(): RealtimeEvent {
   };
 }
 
-function callEvent(ext: string, ivrid: string, reason = 'NEWCALL', at = 2): RealtimeEvent {
+function callEvent(
+  ext: string,
+  ivrid: string,
+  reason = 'NEWCALL',
+  at = 2,
+): Extract<RealtimeEvent, { kind: 'extension' }> {
   const call = makeCall({ ivrid });
   return {
     kind: 'extension',
@@ -42,6 +47,7 @@ function rig() {
       mode: 'account',
       connection: { state: { status }, lastEventAt },
       calls: callsView(store.state),
+      recent: store.state.recent,
       notices: Array.from({ length: notices }, (_, i) => ({ id: String(i) })),
       now,
     }) as unknown as AppSnapshot;
@@ -121,6 +127,26 @@ describe('ViewPublisher', () => {
     r.publisher.viewChanged();
     r.publisher.flush();
     expect(r.updates).toHaveLength(count);
+  });
+
+  it('sends the recent calls when a call ends, not with every change of the current call', () => {
+    const r = rig();
+    stop = () => r.publisher.stop();
+    r.apply(snapshotEvent());
+    r.publisher.flush();
+    const parts = () => Object.keys(r.updates.at(-1)?.view ?? {});
+
+    r.apply(callEvent(OWN, 'mine'));
+    r.publisher.flush();
+    expect(parts()).toEqual(['calls']);
+    r.apply(callEvent(OWN, 'mine', 'ANSWER', 3));
+    r.publisher.flush();
+    expect(parts()).toEqual(['calls']);
+
+    r.apply({ ...callEvent(OWN, 'mine', 'HANGUP', 4), extension: makeExtension(OWN) });
+    r.publisher.flush();
+    expect(parts()).toEqual(['calls', 'recent']);
+    expect(r.updates.at(-1)?.view.recent?.map((entry) => entry.ivrid)).toEqual(['mine']);
   });
 
   it("sends the connection's last-event time when it moved a second, not in every frame", () => {

@@ -36,6 +36,7 @@ function snapshot(
       ...(offlineSays ? { offlineSays } : {}),
     },
     calls: callsView(callStateOf({ ownExtensions: ['201'], calls: call ? [call] : [] })),
+    recent: [],
     settings: {
       voicenter: {
         loginType: 'user',

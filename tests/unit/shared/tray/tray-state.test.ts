@@ -42,6 +42,7 @@ function snapshot(options: {
       malformedEvents: 0,
     },
     calls: callsView(callStateOf({ ownExtensions: ['201'], calls: current ? [current] : [] })),
+    recent: [],
     settings: {
       voicenter: {
         loginType: 'user',
