@@ -2,18 +2,21 @@
  * Ingest: how fast the app takes a flood of realistic events, against a bare socket.io-client
  * taking the same stream on the same machine in the same run. The app's rate is the stream's
  * events over the time until its last call (a NEWCALL on the agent's extension, sent after all
- * the others) reaches the notifier.
+ * the others) reaches the notifier. Each size is measured in several rounds, the sizes taking
+ * turns, and reported by its median round: on a shared machine one round can be off by a fifth.
  */
 import { startApp, startBare, warmUp, type RunningChild } from './app';
 import type { Child } from './children';
 import { cpuUs, hrtimeMs } from './protocol';
 import { startBenchServer } from './server';
-import { mean } from './stats';
+import { mean, median } from './stats';
 import { buildStream, type Probe } from './stream';
 import { AppWindow, chromiumCpuMs, type Browser } from './window';
 
 export interface IngestOptions {
   sizes: readonly number[];
+  /** How many times each size is measured (the sizes take turns). */
+  rounds: number;
   /** Events per stream. */
   events: number;
   /** Own-extension calls spread through the stream; the last one closes it. */
@@ -45,46 +48,92 @@ export interface ClientRun {
   windowCores: number | null;
 }
 
-export interface IngestResult {
-  extensions: number;
-  activeCallsAtStart: number;
-  streamEvents: number;
-  mix: Record<string, number>;
+/** One measurement of one size: the app between two bare runs. */
+export interface IngestRound {
   bare: ClientRun[];
   app: ClientRun;
   bareEventsPerSecond: number;
   /** app rate / bare rate: 1 means the app costs no more than receiving the events. */
   rateRatio: number;
-  /** Why this size's figures may be off (a busy machine, a server near its limit). */
+  /** Why this round's figures may be off (a busy machine, a server near its limit). */
   warnings: string[];
 }
 
+/** A size's figures: the median of its rounds, and every round as measured. */
+export interface IngestResult extends IngestRound {
+  extensions: number;
+  activeCallsAtStart: number;
+  streamEvents: number;
+  mix: Record<string, number>;
+  /** Every round in the order run; `app` above is the one with the median CPU per event. */
+  rounds: IngestRound[];
+}
+
 export async function runIngest(options: IngestOptions): Promise<IngestResult[]> {
-  const results: IngestResult[] = [];
-  for (const extensions of options.sizes) {
-    // Bare before and after the app, so drift in the machine's load shows up in the baseline.
-    const first = await runClient('bare', extensions, options);
-    const app = await runClient('app', extensions, options);
-    const second = await runClient('bare', extensions, options);
-    const bareRate = mean([first.run.eventsPerSecond, second.run.eventsPerSecond]);
-    const result: IngestResult = {
-      extensions,
-      activeCallsAtStart: app.activeCalls,
-      streamEvents: options.events,
-      mix: app.mix,
-      bare: [first.run, second.run],
-      app: app.run,
-      bareEventsPerSecond: bareRate,
-      rateRatio: app.run.eventsPerSecond / bareRate,
-      warnings: warningsFor([first.run, second.run]),
-    };
-    for (const warning of result.warnings) options.log(`ingest ${extensions} ext: ${warning}`);
-    options.log(
-      `ingest ${extensions} ext: app ${fmtRun(app.run)}, bare ${Math.round(bareRate)} ev/s, ratio ${result.rateRatio.toFixed(2)}`,
-    );
-    results.push(result);
+  const measured = new Map<number, { round: IngestRound; activeCalls: number; mix: Mix }[]>();
+  for (let round = 1; round <= options.rounds; round++) {
+    for (const extensions of options.sizes) {
+      const one = await runRound(extensions, options);
+      const tag = options.rounds > 1 ? ` (round ${round} of ${options.rounds})` : '';
+      for (const warning of one.round.warnings) {
+        options.log(`ingest ${extensions} ext${tag}: ${warning}`);
+      }
+      options.log(
+        `ingest ${extensions} ext${tag}: app ${fmtRun(one.round.app)}, bare ${Math.round(one.round.bareEventsPerSecond)} ev/s, ratio ${one.round.rateRatio.toFixed(2)}`,
+      );
+      measured.set(extensions, [...(measured.get(extensions) ?? []), one]);
+    }
   }
-  return results;
+  return options.sizes.map((extensions) => summariseSize(extensions, options, measured));
+}
+
+type Mix = Record<string, number>;
+
+async function runRound(
+  extensions: number,
+  options: IngestOptions,
+): Promise<{ round: IngestRound; activeCalls: number; mix: Mix }> {
+  // Bare before and after the app, so drift in the machine's load shows up in the baseline.
+  const first = await runClient('bare', extensions, options);
+  const app = await runClient('app', extensions, options);
+  const second = await runClient('bare', extensions, options);
+  const bareRate = mean([first.run.eventsPerSecond, second.run.eventsPerSecond]);
+  const round: IngestRound = {
+    bare: [first.run, second.run],
+    app: app.run,
+    bareEventsPerSecond: bareRate,
+    rateRatio: app.run.eventsPerSecond / bareRate,
+    warnings: warningsFor([first.run, second.run]),
+  };
+  return { round, activeCalls: app.activeCalls, mix: app.mix };
+}
+
+/**
+ * A size's result: the round with the median CPU per event stands for it (a round with no call
+ * through counts as the slowest), and the rate ratio is the median of the rounds' ratios.
+ */
+function summariseSize(
+  extensions: number,
+  options: IngestOptions,
+  measured: Map<number, { round: IngestRound; activeCalls: number; mix: Mix }[]>,
+): IngestResult {
+  const runs = measured.get(extensions) ?? [];
+  const cpu = (r: IngestRound) => r.app.cpuUsPerEvent ?? Number.POSITIVE_INFINITY;
+  const byCpu = [...runs].sort((a, b) => cpu(a.round) - cpu(b.round));
+  const middle = byCpu[Math.floor((byCpu.length - 1) / 2)];
+  if (!middle) throw new Error(`ingest ${extensions} ext: no round was measured`);
+  const rounds = runs.map((r) => r.round);
+  return {
+    extensions,
+    activeCallsAtStart: middle.activeCalls,
+    streamEvents: options.events,
+    mix: middle.mix,
+    ...middle.round,
+    rateRatio: median(rounds.map((r) => r.rateRatio)),
+    bareEventsPerSecond: median(rounds.map((r) => r.bareEventsPerSecond)),
+    warnings: rounds.flatMap((r) => r.warnings),
+    rounds,
+  };
 }
 
 /**

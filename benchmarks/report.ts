@@ -148,7 +148,11 @@ export async function writeResults(dir: string, results: RunResults): Promise<st
 export function printSummary(results: RunResults): void {
   const lines: string[] = [''];
   if (results.ingest?.length) {
-    lines.push('Ingest (flood; app = headless host until its last call reaches the notifier)');
+    lines.push(
+      'Ingest (flood; app = headless host until its last call reaches the notifier; each size in',
+      'rounds taking turns with the others: app / bare is their median, the other figures are',
+      'those of the round with the median CPU per event)',
+    );
     lines.push(
       table(
         [
@@ -156,7 +160,9 @@ export function printSummary(results: RunResults): void {
           'app ev/s',
           'bare ev/s',
           'app / bare',
+          'rounds',
           'app CPU/event',
+          'rounds',
           'bare CPU/event',
           'window CPU',
           'outcome',
@@ -166,7 +172,9 @@ export function printSummary(results: RunResults): void {
           `${r.app.outcome === 'missed' ? '<= ' : ''}${Math.round(r.app.eventsPerSecond)}`,
           String(Math.round(r.bareEventsPerSecond)),
           r.rateRatio.toFixed(3),
+          r.rounds.map((round) => round.rateRatio.toFixed(2)).join(' '),
           r.app.cpuUsPerEvent === null ? '-' : `${r.app.cpuUsPerEvent.toFixed(1)} µs`,
+          r.rounds.map((round) => round.app.cpuUsPerEvent?.toFixed(1) ?? '-').join(' '),
           `${(r.bare.reduce((a, b) => a + (b.cpuUsPerEvent ?? 0), 0) / r.bare.length).toFixed(1)} µs`,
           r.app.windowCores === null ? '-' : `${r.app.windowCores.toFixed(2)} cores`,
           `${r.app.outcome} (${r.app.events} events)`,

@@ -34,6 +34,7 @@ const HELP = `npm run bench -- [options]
   --only <parts>          ingest,latency,soak,board (default: all four)
   --sizes <list>          ingest account sizes (default 50,500,5000)
   --events <n>            ingest stream length (default 100000)
+  --rounds <n>            ingest rounds per size, the sizes taking turns; the median counts (default 3)
   --ingest-timeout <s>    how long the app may take per size (default 40)
   --latency-extensions <n> (default 5000)
   --calls <n>             calls per latency condition (default 200)
@@ -56,6 +57,7 @@ const { values } = parseArgs({
     only: { type: 'string', default: PARTS.join(',') },
     sizes: { type: 'string', default: '50,500,5000' },
     events: { type: 'string', default: '100000' },
+    rounds: { type: 'string', default: '3' },
     'ingest-timeout': { type: 'string', default: '40' },
     'latency-extensions': { type: 'string', default: '5000' },
     calls: { type: 'string', default: '200' },
@@ -95,6 +97,7 @@ const options = {
   parts,
   sizes: values.sizes.split(',').map((s) => count('sizes', s.trim())),
   events: count('events', values.events),
+  rounds: count('rounds', values.rounds),
   ingestTimeoutS: count('ingest-timeout', values['ingest-timeout']),
   latencyExtensions: count('latency-extensions', values['latency-extensions']),
   calls: count('calls', values.calls),
@@ -165,6 +168,7 @@ try {
   await part('ingest', async () => {
     results.ingest = await runIngest({
       sizes: options.sizes,
+      rounds: options.rounds,
       events: options.events,
       probes: 50,
       timeoutMs: options.ingestTimeoutS * 1000,
