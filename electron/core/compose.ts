@@ -1,5 +1,5 @@
 import io from 'socket.io-client';
-import type { ApiHandlers } from '../../shared/ipc/contract';
+import type { ActionHandlers } from '../../shared/ipc/contract';
 import type { AppSnapshot } from '../../shared/ipc/snapshot';
 import { callsView } from '../../shared/calls/view';
 import { UserFacingError } from '../../shared/ipc/dispatch';
@@ -268,15 +268,13 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     await telephony.disconnect();
   }
 
-  const handlers: ApiHandlers = {
+  const handlers: ActionHandlers = {
     ...updateHandlers(deps.updates ?? null),
     ...coreHandlers({
       settings: deps.settings,
       secrets: deps.secrets,
       notices,
       telephony,
-      snapshot: () => publisher.state(),
-      watchBoard: (selection) => publisher.watch(selection),
       testRing: async () => {
         const health = desktop.view().notifications;
         // Nothing to send to: the agent's settings are not the cause, so do not point at them.
@@ -324,9 +322,23 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
     },
   };
 
+  // A change the agent made that could not be saved answers so, instead of a silent success.
+  const actions = answerUnsavedChanges(handlers);
+
   return {
-    // A change the agent made that could not be saved answers so, instead of a silent success.
-    handlers: answerUnsavedChanges(handlers),
+    handlers: actions,
+    connectWindow(listener) {
+      const subscription = publisher.subscribe(listener);
+      return {
+        handlers: {
+          ...actions,
+          getSnapshot: () => subscription.state(),
+          watchBoard: (selection) => subscription.watch(selection),
+        },
+        state: () => subscription.state(),
+        close: () => subscription.unsubscribe(),
+      };
+    },
     snapshot: () => publisher.state(),
     view,
     async start() {
@@ -346,7 +358,8 @@ export function createRingsideCore<D extends DemoServices>(deps: CoreDeps<D>): R
       await stopDemo();
     },
     onUpdate(listener) {
-      return publisher.subscribe(listener);
+      const subscription = publisher.subscribe(listener);
+      return () => subscription.unsubscribe();
     },
     onFocusCall(listener) {
       focusListeners.add(listener);

@@ -1,6 +1,5 @@
 import type { Handlers } from '../../shared/ipc/define';
-import type { BoardSelection, coreMethods, VoicenterSignIn } from '../../shared/ipc/contract';
-import type { AppState } from '../../shared/ipc/snapshot';
+import type { coreMethods, VoicenterSignIn, WindowMethod } from '../../shared/ipc/contract';
 import { UserFacingError } from '../../shared/ipc/dispatch';
 import { say } from '../../shared/messages/translate';
 import {
@@ -19,8 +18,6 @@ export interface CoreHandlerDeps {
   secrets: SecretStore;
   notices: Notices;
   telephony: Telephony;
-  snapshot: () => AppState;
-  watchBoard: (selection: BoardSelection) => void;
   testRing: () => Promise<void>;
   connectAccount: (credentials: VoicenterCredentials) => Promise<void>;
   connectDemo: () => Promise<void>;
@@ -46,15 +43,14 @@ export function credentialsFrom(input: VoicenterSignIn): VoicenterCredentials {
   }
 }
 
-/** The handlers of the core IPC methods (sign-in, demo, settings, self-checks). */
-export function coreHandlers(deps: CoreHandlerDeps): Handlers<typeof coreMethods> {
+/**
+ * The handlers of the core IPC methods (sign-in, demo, settings, self-checks); the window's own
+ * (its state, what it watches) come with its link (`RingsideCore.connectWindow`).
+ */
+export function coreHandlers(
+  deps: CoreHandlerDeps,
+): Omit<Handlers<typeof coreMethods>, WindowMethod> {
   return {
-    getSnapshot: () => deps.snapshot(),
-
-    watchBoard(selection) {
-      deps.watchBoard(selection);
-    },
-
     async signInVoicenter(input) {
       const credentials = credentialsFrom(input);
       // Check the credentials once before anything is stored, so a typo is an answer to the form

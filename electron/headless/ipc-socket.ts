@@ -78,13 +78,17 @@ export function attachIpcSocket(server: Server, core: RingsideCore, token: strin
         code: error.code ?? error.name,
       });
     });
+    // Each socket is a window of its own: it watches its own board records.
+    const link = core.connectWindow((update) =>
+      send(ws, { type: 'event', event: 'update', payload: update }),
+    );
     const unsubscribers = [
-      core.onUpdate((update) => send(ws, { type: 'event', event: 'update', payload: update })),
+      () => link.close(),
       core.onFocusCall((ivrid) =>
         send(ws, { type: 'event', event: 'focusCall', payload: { ivrid } }),
       ),
     ];
-    send(ws, { type: 'event', event: 'snapshot', payload: core.snapshot() });
+    send(ws, { type: 'event', event: 'snapshot', payload: link.state() });
     ws.on('message', (data, isBinary) => {
       if (isBinary || !Buffer.isBuffer(data)) {
         ws.close(1003, 'text frames only');
@@ -103,7 +107,7 @@ export function attachIpcSocket(server: Server, core: RingsideCore, token: strin
         return;
       }
       const { id, method, args } = message.data;
-      void dispatch(core.handlers, method, args, (name, error) =>
+      void dispatch(link.handlers, method, args, (name, error) =>
         logger.error('IPC handler failed', { method: name, error }),
       )
         .catch((error: unknown) => {

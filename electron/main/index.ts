@@ -231,15 +231,18 @@ async function start(): Promise<void> {
   };
   window = openWindow();
 
-  disposers.push(
-    registerIpc(ipcMain, core.handlers, trustedFrameFor(appBase), (method, error) =>
-      log.error('an action failed', { method, error }),
-    ),
-  );
   const send = createEventSender(
     () => window?.webContents ?? null,
     appBase,
     (event, error) => log.warn('could not update the window', { event, error }),
+  );
+  // The window's link: its updates (with the board records it watches) and its IPC handlers.
+  const windowLink = core.connectWindow((update) => send('update', update));
+  disposers.push(
+    () => windowLink.close(),
+    registerIpc(ipcMain, windowLink.handlers, trustedFrameFor(appBase), (method, error) =>
+      log.error('an action failed', { method, error }),
+    ),
   );
 
   const desktop = wireDesktop({
@@ -284,10 +287,9 @@ async function start(): Promise<void> {
   });
   disposers.push(() => tray.dispose());
 
-  // State to the window and the tray; a new ring alerts as the agent's alert mode says.
+  // The tray and the ring follow the view; a new ring alerts as the agent's alert mode says.
   const unsubscribeSnapshot = core.onUpdate((update) => {
-    send('update', update);
-    // The tray and the ring follow the view; board-only updates change neither.
+    // Board-only updates change neither.
     if (Object.keys(update.view).length === 0) return;
     updates.callStateChanged();
     const view = core.view();

@@ -62,12 +62,15 @@ export const settingsPatchSchema = z
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const coreMethods = {
-  /** The whole state (view and board), as pushed by the `snapshot` event; updates follow it. */
+  /**
+   * The whole state (the view and the board records this window watches), as pushed by the
+   * `snapshot` event; updates follow it.
+   */
   getSnapshot: method<AppState>()(z.tuple([])),
   /**
-   * Which board records the window shows (a board view's visible rows, or all of them): they come
-   * back as a board reset in the next update, and changes to them follow. Until a window asks,
-   * no board record is sent.
+   * Which board records this window shows (a board view's visible rows, or all of them): they
+   * come back as a board reset in its next update, and changes to them follow. Until a window
+   * asks, no board record is sent to it; another window's choice is its own.
    */
   watchBoard: method()(z.tuple([boardSelectionSchema])),
   /** Signs in to a real Voicenter account; the secret stays in main, encrypted at rest. */
@@ -126,3 +129,9 @@ export type Api = ApiMethods<Methods> & {
 };
 
 export type ApiHandlers = Handlers<Methods>;
+
+/** The methods that answer for the window that calls them: its state, and what it watches. */
+export type WindowMethod = 'getSnapshot' | 'watchBoard';
+
+/** The handlers of every other method: the same whichever window (or the tray) calls. */
+export type ActionHandlers = Omit<ApiHandlers, WindowMethod>;

@@ -32,6 +32,24 @@ export interface ViewPublisherDeps {
 
 type UpdateListener = (update: AppUpdate) => void;
 
+/** One window's subscription: its updates, and the board records it is sent. */
+export interface ViewSubscription {
+  /** The whole state for this window: the view and the board records it watches. */
+  state(): AppState;
+  /** Which board records this window shows; they follow in its next update as a board reset. */
+  watch(selection: BoardSelection): void;
+  unsubscribe(): void;
+}
+
+/** What a subscriber watches of the board and which of those records changed since its last update. */
+interface Viewer {
+  listener: UpdateListener;
+  watched: 'all' | ReadonlySet<string> | null;
+  dirty: Set<string>;
+  /** The board was replaced, or the selection changed: the next update resends it whole. */
+  reset: boolean;
+}
+
 /** Every part of the view; a record, so the compiler refuses a part added to the view but not here. */
 const EVERY_PART: Record<ViewPart, true> = {
   mode: true,
@@ -52,23 +70,21 @@ const VIEW_PARTS = Object.keys(EVERY_PART) as ViewPart[];
 /**
  * Sends windows what changed, not the world: the view's parts that differ from the previous
  * update, and the watched board records touched since then, coalesced to one update per frame.
- * A window that connects takes the whole state once (`state()`); every update carries whole
- * values, so one that overlaps a state the window already has does no harm.
+ * A window that connects takes the whole state once (its subscription's `state()`); every update
+ * carries whole values, so one that overlaps a state the window already has does no harm.
  *
- * Board records go only where a window shows them: it says which (`watch`: the visible rows of a
- * board view, or all), and gets those back as a reset, then their changes. While no window
- * listens, or none watches the board, board events cost a lookup and nothing else.
+ * Board records go only where a window shows them: each subscriber says which (`watch`: the
+ * visible rows of a board view, or all), and gets those back as a reset, then their changes;
+ * two windows watching different records each get their own. Every subscriber gets every update
+ * (the sequence numbers are shared), with its own board changes or none. While no subscriber
+ * watches the board, board events cost a loop over the subscribers and nothing else.
  */
 export class ViewPublisher {
-  private readonly listeners = new Set<UpdateListener>();
+  private readonly viewers = new Set<Viewer>();
   private readonly frameMs: number;
   private seq = 0;
   /** What the previous update left the windows with, part by part. */
   private sent: Partial<Record<ViewPart, { value: unknown; json: string | null }>> = {};
-  private readonly dirtyExtensions = new Set<string>();
-  /** The board records windows show: all, some, or none. */
-  private watched: 'all' | ReadonlySet<string> | null = null;
-  private boardReplaced = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastFlushAt = -Infinity;
   private stopped = false;
@@ -77,42 +93,55 @@ export class ViewPublisher {
     this.frameMs = deps.frameMs ?? FRAME_MS;
   }
 
-  /** The whole state for a window that (re)connects; updates with a higher `seq` follow it. */
+  /** The whole state with the whole board (for tools and tests; a window takes its own). */
   state(): AppState {
-    return { ...this.deps.view(), seq: this.seq, board: this.watchedRecords() };
+    return { ...this.deps.view(), seq: this.seq, board: boardList(this.deps.board()) };
   }
 
-  /** Which board records the windows show; they follow in the next update as a board reset. */
-  watch(selection: BoardSelection): void {
-    this.watched = 'all' in selection ? 'all' : new Set(selection.extensions);
-    this.boardReset();
-  }
-
-  subscribe(listener: UpdateListener): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
+  /** Updates with a higher `seq` than the subscription's `state()` follow it. */
+  subscribe(listener: UpdateListener): ViewSubscription {
+    const viewer: Viewer = { listener, watched: null, dirty: new Set(), reset: false };
+    this.viewers.add(viewer);
+    return {
+      state: () => ({ ...this.deps.view(), seq: this.seq, board: this.watchedRecords(viewer) }),
+      watch: (selection) => {
+        viewer.watched = 'all' in selection ? 'all' : new Set(selection.extensions);
+        viewer.reset = true;
+        viewer.dirty.clear();
+        this.schedule();
+      },
+      unsubscribe: () => {
+        this.viewers.delete(viewer);
+      },
     };
   }
 
   /** One extension's board record changed. */
   extensionChanged(number: string): void {
-    if (this.listeners.size === 0 || !this.watches(number)) return;
-    if (!this.boardReplaced) this.dirtyExtensions.add(number);
-    this.schedule();
+    let any = false;
+    for (const viewer of this.viewers) {
+      if (viewer.reset || !watches(viewer, number)) continue;
+      viewer.dirty.add(number);
+      any = true;
+    }
+    if (any) this.schedule();
   }
 
   /** The whole board was replaced (a server snapshot). */
   boardReset(): void {
-    if (this.listeners.size === 0 || this.watched === null) return;
-    this.boardReplaced = true;
-    this.dirtyExtensions.clear();
-    this.schedule();
+    let any = false;
+    for (const viewer of this.viewers) {
+      if (viewer.watched === null) continue;
+      viewer.reset = true;
+      viewer.dirty.clear();
+      any = true;
+    }
+    if (any) this.schedule();
   }
 
   /** Something in the view may have changed. */
   viewChanged(): void {
-    if (this.listeners.size === 0) return;
+    if (this.viewers.size === 0) return;
     this.schedule();
   }
 
@@ -120,7 +149,7 @@ export class ViewPublisher {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.listeners.clear();
+    this.viewers.clear();
   }
 
   /** Builds and sends the update now (the timer calls it; tests may too). */
@@ -128,7 +157,7 @@ export class ViewPublisher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.lastFlushAt = this.deps.clock.now();
-    if (this.listeners.size === 0) return;
+    if (this.viewers.size === 0) return;
     const view = this.deps.view();
     const changed: Partial<Record<ViewPart, unknown>> = {};
     let any = false;
@@ -138,16 +167,22 @@ export class ViewPublisher {
         any = true;
       }
     }
-    const board = this.takeBoardPatch();
-    if (!any && board === null) return;
+    const boards = new Map<Viewer, BoardPatch | null>();
+    for (const viewer of this.viewers) {
+      const patch = this.takeBoardPatch(viewer);
+      boards.set(viewer, patch);
+      if (patch !== null) any = true;
+    }
+    if (!any) return;
     this.seq += 1;
-    const update: AppUpdate = {
-      seq: this.seq,
-      now: view.now,
-      view: changed as AppUpdate['view'],
-      board,
-    };
-    for (const listener of this.listeners) listener(update);
+    for (const [viewer, board] of boards) {
+      viewer.listener({
+        seq: this.seq,
+        now: view.now,
+        view: changed as AppUpdate['view'],
+        board,
+      });
+    }
   }
 
   private schedule(): void {
@@ -179,13 +214,8 @@ export class ViewPublisher {
     return true;
   }
 
-  private watches(number: string): boolean {
-    const watched = this.watched;
-    return watched === 'all' || (watched !== null && watched.has(number));
-  }
-
-  private watchedRecords(): ExtensionInfo[] {
-    const watched = this.watched;
+  private watchedRecords(viewer: Viewer): ExtensionInfo[] {
+    const watched = viewer.watched;
     const board = this.deps.board();
     if (watched === null) return [];
     if (watched === 'all') return boardList(board);
@@ -197,22 +227,27 @@ export class ViewPublisher {
     return records;
   }
 
-  private takeBoardPatch(): BoardPatch | null {
-    const board = this.deps.board();
-    if (this.boardReplaced) {
-      this.boardReplaced = false;
-      this.dirtyExtensions.clear();
-      return { reset: true, upsert: this.watchedRecords() };
+  private takeBoardPatch(viewer: Viewer): BoardPatch | null {
+    if (viewer.reset) {
+      viewer.reset = false;
+      viewer.dirty.clear();
+      return { reset: true, upsert: this.watchedRecords(viewer) };
     }
-    if (this.dirtyExtensions.size === 0) return null;
+    if (viewer.dirty.size === 0) return null;
+    const board = this.deps.board();
     const upsert: ExtensionInfo[] = [];
-    for (const number of this.dirtyExtensions) {
+    for (const number of viewer.dirty) {
       const record = board.get(number);
       if (record) upsert.push(record);
     }
-    this.dirtyExtensions.clear();
+    viewer.dirty.clear();
     return upsert.length > 0 ? { reset: false, upsert } : null;
   }
+}
+
+function watches(viewer: Viewer, number: string): boolean {
+  const watched = viewer.watched;
+  return watched === 'all' || (watched !== null && watched.has(number));
 }
 
 /** Whether two connection views differ only by a last-event time that moved less than a step. */

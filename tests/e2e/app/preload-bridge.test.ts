@@ -29,9 +29,17 @@ describe.skipIf(reason !== null)('the window through a preload-style bridge', ()
     app = await startApp();
     page = await app.page.context().newPage();
     page.on('pageerror', (error) => errors.push(error.message));
-    const core = app.host.core;
+    const emit = (event: string, payload: unknown): void => {
+      // A push racing the page's close at the end of the suite has nowhere to go: drop it.
+      page
+        .evaluate(([e, p]) => window.__ringsideEmit?.(e as string, p), [event, payload])
+        .catch(() => undefined);
+    };
+    // As Electron's main does: one window link, its updates pushed and its calls dispatched.
+    const link = app.host.core.connectWindow((update) => emit('update', update));
+    offs.push(() => link.close());
     await page.exposeFunction('__ringsideInvoke', (name: string, args: unknown[]) =>
-      dispatch(core.handlers, name, args, () => undefined),
+      dispatch(link.handlers, name, args, () => undefined),
     );
     await page.addInitScript((names: readonly string[]) => {
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -49,13 +57,6 @@ describe.skipIf(reason !== null)('the window through a preload-style bridge', ()
       window.__ringsideEmit = (event, payload) =>
         listeners.get(event)?.forEach((listener) => listener(payload));
     }, methodNames);
-    const emit = (event: string, payload: unknown): void => {
-      // A push racing the page's close at the end of the suite has nowhere to go: drop it.
-      page
-        .evaluate(([e, p]) => window.__ringsideEmit?.(e as string, p), [event, payload])
-        .catch(() => undefined);
-    };
-    offs.push(core.onUpdate((update) => emit('update', update)));
     // The page is the app's own; the fragment token is irrelevant on this path.
     await page.goto(app.host.url.split('#')[0] ?? app.host.url);
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  openTeamBoard,
   quietNotifier,
   saveScreenshot,
   skipReason,
@@ -106,6 +107,27 @@ describe.skipIf(reason !== null)('team board on a large demo account', () => {
         },
       )
       .toBe(true);
+  });
+
+  it('stays live while a second window opens and closes a board of its own', async () => {
+    // Two tabs on the same host: each watches its own board records, so the second one closing
+    // its board must not stop the first one's.
+    const second = await app.page.context().newPage();
+    try {
+      await second.goto(app.host.url);
+      await openTeamBoard(second);
+      await second.getByTestId('screen-calls').click();
+      await second.getByTestId('team-board').waitFor({ state: 'detached' });
+    } finally {
+      await second.close();
+    }
+    await board().getByTestId('board-filter-queue').selectOption({ label: 'Queue1' });
+    const count = board().getByTestId('board-count');
+    await expect.poll(() => count.textContent(), { timeout: 10_000 }).toMatch(/ of /);
+    const before = await count.textContent();
+    // Calls from the queue come and go several times a second: the count moves.
+    await expect.poll(() => count.textContent(), { timeout: 20_000 }).not.toBe(before);
+    await board().getByTestId('board-filter-queue').selectOption('any');
   });
 
   it('keeps the DOM to a window of rows while scrolling to the end', async () => {

@@ -211,13 +211,15 @@ export function useFaultRig() {
     let stopped: Promise<void> | null = null;
     const stop = () => (stopped ??= host.stop());
     cleanup.push(stop);
+    // As a window would: its updates, and its calls through its own handlers.
     const states: ConnectionState[] = [host.core.snapshot().connection.state];
-    host.core.onUpdate((update) => {
+    const link = host.core.connectWindow((update) => {
       const next = update.view.connection?.state;
       if (next && JSON.stringify(next) !== JSON.stringify(states.at(-1))) states.push(next);
     });
+    cleanup.push(() => Promise.resolve(link.close()));
     const call: FaultApp['call'] = (method, ...args) =>
-      dispatch(host.core.handlers, method, args, (name, error) => {
+      dispatch(link.handlers, method, args, (name, error) => {
         throw new Error(`${name} failed inside Ringside: ${String(error)}`);
       });
     // As a board view would: the whole board is compared with the server's.
@@ -225,7 +227,7 @@ export function useFaultRig() {
     return {
       host,
       dataDir,
-      state: () => host.core.snapshot(),
+      state: () => link.state(),
       connectionStates: () => [...states],
       call,
       act: acting(call),

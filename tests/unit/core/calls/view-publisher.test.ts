@@ -57,10 +57,11 @@ function rig() {
     clock: { now: () => now },
   });
   const updates: AppUpdate[] = [];
-  publisher.subscribe((update) => updates.push(update));
-  publisher.watch({ all: true });
+  const window = publisher.subscribe((update) => updates.push(update));
+  window.watch({ all: true });
   return {
     publisher,
+    window,
     updates,
     apply(event: RealtimeEvent) {
       const change = store.apply(event);
@@ -190,8 +191,9 @@ describe('ViewPublisher', () => {
     r.apply(callEvent('120', 'x'));
     // The window connects between two flushes: it takes the whole state, then the updates.
     const sync = new ViewSync();
-    sync.setState(r.publisher.state());
-    r.publisher.subscribe((update) => expect(sync.apply(update)).not.toBe('gap'));
+    const late = r.publisher.subscribe((update) => expect(sync.apply(update)).not.toBe('gap'));
+    late.watch({ all: true });
+    sync.setState(late.state());
     r.apply(callEvent(OWN, 'y'));
     r.publisher.flush();
     r.apply(callEvent('120', 'x', 'HANGUP', 5));
@@ -208,7 +210,7 @@ describe('ViewPublisher', () => {
   it('sends only the board records a window watches, and none until it asks', () => {
     const r = rig();
     stop = () => r.publisher.stop();
-    r.publisher.watch({ extensions: [] });
+    r.window.watch({ extensions: [] });
     r.apply(snapshotEvent());
     r.publisher.flush();
     const firstBoard = r.updates.at(-1)?.board;
@@ -218,11 +220,11 @@ describe('ViewPublisher', () => {
     r.publisher.flush();
     expect(r.updates).toHaveLength(before);
 
-    r.publisher.watch({ extensions: ['150', '151', '999'] });
+    r.window.watch({ extensions: ['150', '151', '999'] });
     r.publisher.flush();
     expect(r.updates.at(-1)?.board?.upsert.map((e) => e.number)).toEqual(['150', '151']);
     expect(r.updates.at(-1)?.board?.reset).toBe(true);
-    expect(r.publisher.state().board.map((e) => e.number)).toEqual(['150', '151']);
+    expect(r.window.state().board.map((e) => e.number)).toEqual(['150', '151']);
     const count = r.updates.length;
     r.apply(callEvent('160', 'b'));
     r.publisher.flush();
@@ -233,6 +235,47 @@ describe('ViewPublisher', () => {
       reset: false,
       upsert: [expect.objectContaining({ number: '151' })],
     });
+  });
+
+  it("gives each window the board records it watches; one window's choice leaves the other's", () => {
+    const r = rig();
+    stop = () => r.publisher.stop();
+    r.apply(snapshotEvent());
+    r.publisher.flush();
+    const other: AppUpdate[] = [];
+    const second = r.publisher.subscribe((update) => other.push(update));
+    expect(second.state().board).toEqual([]);
+    second.watch({ extensions: ['160'] });
+    r.publisher.flush();
+    expect(other.at(-1)?.board).toEqual({
+      reset: true,
+      upsert: [expect.objectContaining({ number: '160' })],
+    });
+
+    // The first window (watching all) closes its board: the second still gets its record.
+    r.window.watch({ extensions: [] });
+    r.apply(callEvent('160', 'a'));
+    r.apply(callEvent('170', 'b'));
+    r.publisher.flush();
+    expect(r.updates.at(-1)?.board).toEqual({ reset: true, upsert: [] });
+    expect(other.at(-1)?.board?.upsert.map((e) => e.number)).toEqual(['160']);
+    // Both get every update, numbered alike, so neither sees a gap.
+    expect(other.at(-1)?.seq).toBe(r.updates.at(-1)?.seq);
+
+    // A record only the first window watches: the second gets the update, with no board change.
+    r.window.watch({ extensions: ['170'] });
+    r.publisher.flush();
+    r.apply(callEvent('170', 'b', 'ANSWER', 3));
+    r.publisher.flush();
+    expect(r.updates.at(-1)?.board?.upsert.map((e) => e.number)).toEqual(['170']);
+    expect(other.at(-1)?.seq).toBe(r.updates.at(-1)?.seq);
+    expect(other.at(-1)?.board).toBeNull();
+
+    second.unsubscribe();
+    const count = other.length;
+    r.apply(callEvent('160', 'a', 'ANSWER', 4));
+    r.publisher.flush();
+    expect(other).toHaveLength(count);
   });
 
   it('tracks nothing and arms no timer while no window listens', () => {
